@@ -1,0 +1,13 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Viewer } from './viewer.js';
+
+/**
+ * The one predicate every tenant read goes through: rows whose account path
+ * contains the viewer's account (the viewer's subtree, V1). Anonymous viewers
+ * match nothing.
+ */
+export function inSubtree(pathColumn: PgColumn, viewer: Viewer | null): SQL {
+  if (!viewer) return sql`false`;
+  return sql`${pathColumn} @> ARRAY[${viewer.accountId}]::integer[]`;
+}

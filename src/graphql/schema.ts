@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { DateTimeScalar } from './scalars.js';
+import { NodeResolver } from './node.js';
+import { permissions } from '../permissions/shield.js';
+import { AccountResolver, PortalResolver, SellerProfileResolver } from '../modules/accounts/resolver.js';
+import { UserResolver, ViewerResolver } from '../modules/users/resolver.js';
+
+const resolvers = [NodeResolver, AccountResolver, SellerProfileResolver, PortalResolver, UserResolver, ViewerResolver] as const;
+
+/** The schema as the code declares it, before the permission layer. */
+export function buildBaseSchema(): GraphQLSchema {
+  return buildSchemaSync({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+  });
+}
+
+/** What the server runs: the declared schema wrapped by the permission map. */
+export function buildExecutableSchema(): GraphQLSchema {
+  return applyMiddleware(buildBaseSchema(), permissions());
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so it diffs cleanly. */
+export function printSdl(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

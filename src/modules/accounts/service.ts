@@ -1,0 +1,246 @@
+import { and, asc, count, eq, gt, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Context, SignedInContext } from '../../graphql/context.js';
+import { inSubtree } from '../../auth/scope.js';
+import { forbidden, userError, type UserError } from '../../graphql/errors.js';
+import { keyOf } from '../../graphql/ids.js';
+import { pageRequest, toConnection, type Connection } from '../../graphql/connection.js';
+import { money, toMinor, type MoneyValue } from '../../lib/money.js';
+import { region } from '../regions/types.js';
+import { isRegionCode, regionPrefix, withinTerritory } from '../regions/regions.js';
+import { accounts, portals, type AccountRow, type PortalRow, type Tier } from './tables.js';
+import { isSellingTier, tierBelow } from './tiers.js';
+import type { AccountFilter, Address, Contact, CreateAccountInput, PortalInput } from './types.js';
+import type { Region } from '../regions/types.js';
+import type { UserRow } from '../users/tables.js';
+
+export interface AccountPayloadValue {
+  account: AccountRow | null;
+  userErrors: UserError[];
+}
+
+/** Accounts the viewer may see: its own and its subtree (V1). */
+export async function findVisible(ctx: Context, id: number): Promise<AccountRow | null> {
+  const [row] = await ctx.db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.id, id), inSubtree(accounts.path, ctx.viewer)));
+  return row ?? null;
+}
+
+export function byGlobalId(ctx: Context, id: string): Promise<AccountRow | null> {
+  const key = keyOf(id, 'Account');
+  return key === null ? Promise.resolve(null) : findVisible(ctx, key);
+}
+
+function filterSql(filter: AccountFilter | null | undefined): SQL[] {
+  const where: SQL[] = [];
+  if (filter?.tier) where.push(eq(accounts.tier, filter.tier as Tier));
+  if (filter?.regionCode) where.push(like(accounts.addressRegionCode, `${regionPrefix(filter.regionCode)}%`));
+  const search = filter?.search?.trim();
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(accounts.name, pattern), ilike(accounts.code, pattern))!);
+  }
+  return where;
+}
+
+async function page(ctx: Context, scope: SQL[], first?: number | null, after?: string | null): Promise<Connection<AccountRow>> {
+  const req = pageRequest(first, after);
+  const where = and(...scope);
+  const rows = await ctx.db
+    .select()
+    .from(accounts)
+    .where(req.afterKey === null ? where : and(where, gt(accounts.id, req.afterKey)))
+    .orderBy(asc(accounts.id))
+    .limit(req.limit);
+  return toConnection(rows, req, (r) => r.id, async () => {
+    const [{ n }] = await ctx.db.select({ n: count() }).from(accounts).where(where);
+    return n;
+  });
+}
+
+export function list(ctx: Context, first?: number | null, after?: string | null, filter?: AccountFilter | null) {
+  return page(ctx, [inSubtree(accounts.path, ctx.viewer), ...filterSql(filter)], first, after);
+}
+
+/** Direct children of an account the viewer already sees; they are in its subtree too. */
+export function children(ctx: Context, account: AccountRow, first?: number | null, after?: string | null) {
+  return page(ctx, [eq(accounts.parentId, account.id), inSubtree(accounts.path, ctx.viewer)], first, after);
+}
+
+export async function seller(ctx: Context, account: AccountRow): Promise<AccountRow | null> {
+  return account.parentId === null ? null : ctx.loaders.accounts.byId.load(account.parentId);
+}
+
+export async function portalOf(ctx: Context, account: AccountRow): Promise<PortalRow | null> {
+  return ctx.loaders.accounts.portalByAccountId.load(account.id);
+}
+
+export async function portalSeller(ctx: Context, portal: PortalRow): Promise<AccountRow> {
+  const row = await ctx.loaders.accounts.byId.load(portal.accountId);
+  if (!row) throw new Error(`portal ${portal.slug} has no account`);
+  return row;
+}
+
+/** Public: a portal's branding by slug, no sign-in needed. */
+export async function portalBySlug(ctx: Context, slug: string): Promise<PortalRow | null> {
+  const [row] = await ctx.db.select().from(portals).where(eq(portals.slug, slug.toLowerCase()));
+  return row ?? null;
+}
+
+export function usersOf(ctx: Context, account: AccountRow): Promise<UserRow[]> {
+  return ctx.loaders.users.byAccountId.load(account.id);
+}
+
+export function territory(account: AccountRow): Region[] {
+  return account.territory.map(region);
+}
+
+export function address(account: AccountRow): Address | null {
+  if (!account.addressLine1 || !account.addressRegionCode) return null;
+  return {
+    line1: account.addressLine1,
+    city: account.addressCity,
+    regionCode: account.addressRegionCode,
+    region: isRegionCode(account.addressRegionCode) ? region(account.addressRegionCode) : null,
+    postalCode: account.addressPostalCode,
+    latitude: account.latitude,
+    longitude: account.longitude,
+  };
+}
+
+export function contact(account: AccountRow): Contact | null {
+  if (!account.contactName && !account.contactPhone && !account.contactEmail) return null;
+  return { name: account.contactName, phone: account.contactPhone, email: account.contactEmail };
+}
+
+export function credit(account: AccountRow): { limit: MoneyValue; used: MoneyValue; available: MoneyValue } | null {
+  if (account.creditLimit === null) return null;
+  const available = account.creditLimit - account.creditUsed;
+  return { limit: money(account.creditLimit), used: money(account.creditUsed), available: money(available > 0n ? available : 0n) };
+}
+
+// ------------------------------------------------------------------ createAccount
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+function text(value: string | null | undefined, max: number): string | null {
+  const t = value?.trim();
+  return t ? t.slice(0, max) : null;
+}
+
+function validatePortal(p: PortalInput, errors: UserError[]): void {
+  if (!SLUG.test(p.slug)) errors.push(userError('INVALID_INPUT', 'Slug: 3–40 lowercase letters, digits and hyphens', ['portal', 'slug']));
+  if (!p.displayName.trim()) errors.push(userError('INVALID_INPUT', 'Display name is required', ['portal', 'displayName']));
+  if (p.primaryColor && !COLOR.test(p.primaryColor)) errors.push(userError('INVALID_INPUT', 'Colour must be #rrggbb', ['portal', 'primaryColor']));
+  if (p.logoUrl && !/^(https:\/\/|\/)/.test(p.logoUrl)) errors.push(userError('INVALID_INPUT', 'Logo URL must be https:// or a path', ['portal', 'logoUrl']));
+}
+
+function validateCreate(input: CreateAccountInput, parent: AccountRow): UserError[] {
+  const errors: UserError[] = [];
+  const tier = input.tier as Tier;
+  if (!input.name.trim() || input.name.length > 200) errors.push(userError('INVALID_INPUT', 'Name is required (at most 200 characters)', ['name']));
+  if (!tierBelow(tier, parent.tier)) {
+    errors.push(userError('INVALID_INPUT', `A ${tier} cannot buy from a ${parent.tier}: the tier must be below the parent's`, ['tier']));
+  }
+  const terr = input.territory ?? [];
+  if (isSellingTier(tier) && terr.length === 0) errors.push(userError('INVALID_INPUT', 'A selling account needs a territory', ['territory']));
+  if (!isSellingTier(tier) && terr.length > 0) errors.push(userError('INVALID_INPUT', 'A retailer does not sell and has no territory', ['territory']));
+  terr.forEach((code, i) => {
+    if (!isRegionCode(code)) errors.push(userError('INVALID_INPUT', `${code} is not a GB/T 2260 region code`, ['territory', i]));
+    else if (!withinTerritory(code, parent.territory)) {
+      errors.push(userError('INVALID_INPUT', `${code} lies outside the parent's territory`, ['territory', i]));
+    }
+  });
+  if (input.address) {
+    const a = input.address;
+    if (!a.line1.trim()) errors.push(userError('INVALID_INPUT', 'Address line is required', ['address', 'line1']));
+    if (!isRegionCode(a.regionCode)) errors.push(userError('INVALID_INPUT', `${a.regionCode} is not a GB/T 2260 region code`, ['address', 'regionCode']));
+    else if (!withinTerritory(a.regionCode, parent.territory)) {
+      // V6: a seller creates accounts only inside its territory.
+      errors.push(userError('OUTSIDE_TERRITORY', `${a.regionCode} lies outside the seller's territory`, ['address', 'regionCode']));
+    }
+    if (a.latitude != null && (a.latitude < -90 || a.latitude > 90)) errors.push(userError('INVALID_INPUT', 'Latitude out of range', ['address', 'latitude']));
+    if (a.longitude != null && (a.longitude < -180 || a.longitude > 180)) errors.push(userError('INVALID_INPUT', 'Longitude out of range', ['address', 'longitude']));
+  }
+  if (input.contact?.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.contact.email)) {
+    errors.push(userError('INVALID_INPUT', 'Not an email address', ['contact', 'email']));
+  }
+  if (input.creditLimit != null) {
+    let minor: bigint | null = null;
+    try {
+      minor = toMinor(input.creditLimit);
+    } catch {
+      /* reported below */
+    }
+    if (minor === null || minor < 0n) errors.push(userError('INVALID_INPUT', 'Credit limit must be a non-negative amount with at most 2 decimals', ['creditLimit']));
+  }
+  if (input.portal) {
+    if (!isSellingTier(tier)) errors.push(userError('INVALID_INPUT', 'Only selling accounts have a portal', ['portal']));
+    validatePortal(input.portal, errors);
+  }
+  if (input.code != null && (!input.code.trim() || input.code.length > 64)) errors.push(userError('INVALID_INPUT', 'Code must be 1–64 characters', ['code']));
+  return errors;
+}
+
+function uniqueViolation(e: unknown): string | null {
+  const err = e as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
+  const pg = err.cause ?? err;
+  return pg.code === '23505' ? (pg.constraint_name ?? 'unique') : null;
+}
+
+export async function create(ctx: SignedInContext, input: CreateAccountInput): Promise<AccountPayloadValue> {
+  const parentKey = keyOf(input.parentId, 'Account');
+  const parent = parentKey === null ? null : await findVisible(ctx, parentKey);
+  // Outside the viewer's subtree (or no such account): refused without saying which.
+  if (!parent) throw forbidden('You cannot create accounts under that parent');
+  const errors = validateCreate(input, parent);
+  if (errors.length) return { account: null, userErrors: errors };
+  try {
+    const account = await ctx.db.transaction(async (tx) => {
+      const [{ id }] = await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('accounts', 'id'))::int as id`);
+      const [row] = await tx
+        .insert(accounts)
+        .values({
+          id,
+          parentId: parent.id,
+          path: [...parent.path, id],
+          rootId: parent.rootId,
+          name: input.name.trim(),
+          tier: input.tier as Tier,
+          code: text(input.code, 64),
+          territory: [...new Set(input.territory ?? [])],
+          addressLine1: text(input.address?.line1, 300),
+          addressCity: text(input.address?.city, 100),
+          addressRegionCode: input.address?.regionCode ?? null,
+          addressPostalCode: text(input.address?.postalCode, 20),
+          latitude: input.address?.latitude ?? null,
+          longitude: input.address?.longitude ?? null,
+          contactName: text(input.contact?.name, 100),
+          contactPhone: text(input.contact?.phone, 50),
+          contactEmail: text(input.contact?.email?.toLowerCase(), 200),
+          creditLimit: input.creditLimit != null ? toMinor(input.creditLimit) : null,
+          servicePhone: text(input.servicePhone, 50),
+        })
+        .returning();
+      if (input.portal) {
+        await tx.insert(portals).values({
+          accountId: id,
+          slug: input.portal.slug,
+          displayName: input.portal.displayName.trim(),
+          logoUrl: text(input.portal.logoUrl, 500),
+          primaryColor: input.portal.primaryColor ?? null,
+          welcomeText: text(input.portal.welcomeText, 2000),
+        });
+      }
+      return row;
+    });
+    return { account, userErrors: [] };
+  } catch (e) {
+    const constraint = uniqueViolation(e);
+    if (constraint === 'portals_slug_uq') return { account: null, userErrors: [userError('SLUG_TAKEN', 'That portal slug is taken', ['portal', 'slug'])] };
+    if (constraint === 'accounts_code_uq') return { account: null, userErrors: [userError('CODE_TAKEN', 'Another account has that code', ['code'])] };
+    throw e;
+  }
+}

@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+export const channelTier = pgEnum('channel_tier', ['BRAND', 'GENERAL_AGENT', 'DISTRIBUTOR', 'RETAILER']);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: serial('id').primaryKey(),
+    parentId: integer('parent_id').references((): AnyPgColumn => accounts.id),
+    /**
+     * Materialized path: the ids from the root down to this account, itself
+     * included. "In the subtree of V" is `path @> ARRAY[V]` (GIN-indexed).
+     */
+    path: integer('path').array().notNull(),
+    /** The root account (brand) of the tree; kept on every tenant table for distribution by root. */
+    rootId: integer('root_id').notNull(),
+    name: text('name').notNull(),
+    tier: channelTier('tier').notNull(),
+    code: text('code'),
+    territory: text('territory').array().notNull().default(sql`'{}'::text[]`),
+    addressLine1: text('address_line1'),
+    addressCity: text('address_city'),
+    addressRegionCode: text('address_region_code'),
+    addressPostalCode: text('address_postal_code'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    /** Minor units (fen); null means no credit line. */
+    creditLimit: bigint('credit_limit', { mode: 'bigint' }),
+    /** Minor units reserved by open orders and unpaid charges; moved atomically by ordering and finance. */
+    creditUsed: bigint('credit_used', { mode: 'bigint' }).notNull().default(sql`0`),
+    servicePhone: text('service_phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('accounts_path_gin').using('gin', t.path),
+    index('accounts_parent_idx').on(t.parentId),
+    uniqueIndex('accounts_code_uq').on(t.rootId, t.code),
+    index('accounts_region_idx').on(t.addressRegionCode),
+  ],
+);
+
+export const portals = pgTable(
+  'portals',
+  {
+    accountId: integer('account_id')
+      .primaryKey()
+      .references(() => accounts.id),
+    slug: text('slug').notNull(),
+    displayName: text('display_name').notNull(),
+    logoUrl: text('logo_url'),
+    primaryColor: text('primary_color'),
+    welcomeText: text('welcome_text'),
+  },
+  (t) => [uniqueIndex('portals_slug_uq').on(t.slug)],
+);
+
+/** Feature flags for pilots: on for everyone, for tiers, for subtrees or for regions. */
+export const featureFlags = pgTable('feature_flags', {
+  key: text('key').primaryKey(),
+  description: text('description').notNull().default(''),
+  everyone: boolean('everyone').notNull().default(false),
+  tiers: channelTier('tiers').array().notNull().default(sql`'{}'`),
+  /** On for these accounts and their subtrees. */
+  accountIds: integer('account_ids').array().notNull().default(sql`'{}'::integer[]`),
+  /** On for accounts located in these regions (a code covers its subdivisions). */
+  regionCodes: text('region_codes').array().notNull().default(sql`'{}'::text[]`),
+});
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type PortalRow = typeof portals.$inferSelect;
+export type Tier = (typeof channelTier.enumValues)[number];

@@ -1,0 +1,140 @@
+import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { DecimalScalar } from '../../graphql/scalars.js';
+import { connectionTypes } from '../../graphql/connection.js';
+import { UserError } from '../../graphql/errors.js';
+import { Node } from '../../graphql/node.js';
+import { Region } from '../regions/types.js';
+import { User } from '../users/types.js';
+import type { MoneyValue } from '../../lib/money.js';
+
+export enum ChannelTier {
+  BRAND = 'BRAND',
+  GENERAL_AGENT = 'GENERAL_AGENT',
+  DISTRIBUTOR = 'DISTRIBUTOR',
+  RETAILER = 'RETAILER',
+}
+registerEnumType(ChannelTier, { name: 'ChannelTier' });
+
+@ObjectType()
+export class Money {
+  @Field(() => DecimalScalar) amount!: string;
+  @Field(() => String) currencyCode!: string;
+}
+
+@ObjectType()
+export class Address {
+  @Field(() => String) line1!: string;
+  @Field(() => String, { nullable: true }) city!: string | null;
+  @Field(() => String) regionCode!: string;
+  @Field(() => Region, { nullable: true, description: 'The region of `regionCode`, with its name.' }) region!: Region | null;
+  @Field(() => String, { nullable: true }) postalCode!: string | null;
+  @Field(() => Float, { nullable: true }) latitude!: number | null;
+  @Field(() => Float, { nullable: true }) longitude!: number | null;
+}
+
+@ObjectType()
+export class Contact {
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+}
+
+@ObjectType()
+export class Credit {
+  @Field(() => Money) limit!: MoneyValue;
+  @Field(() => Money) used!: MoneyValue;
+  @Field(() => Money) available!: MoneyValue;
+}
+
+@ObjectType({ description: 'Public branding of a seller\'s ordering portal. Readable without signing in.' })
+export class Portal {
+  @Field(() => String) slug!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => String, { nullable: true }) logoUrl!: string | null;
+  @Field(() => String, { nullable: true }) primaryColor!: string | null;
+  @Field(() => String, { nullable: true }) welcomeText!: string | null;
+  @Field(() => SellerProfile) seller!: unknown;
+}
+
+@ObjectType({ description: 'What any buyer may know about the account it buys from (V3).' })
+export class SellerProfile {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => ChannelTier) tier!: ChannelTier;
+  @Field(() => String, { nullable: true }) servicePhone!: string | null;
+  @Field(() => Portal, { nullable: true }) portal!: Portal | null;
+}
+
+@ObjectType({ implements: Node, description: 'A company in the channel tree. Visible to itself and its ancestors only (V1).' })
+export class Account extends Node {
+  @Field(() => String) name!: string;
+  @Field(() => ChannelTier) tier!: ChannelTier;
+  @Field(() => String, { nullable: true, description: 'External (ERP) code.' }) code!: string | null;
+  @Field(() => SellerProfile, { nullable: true, description: 'The account this one buys from; null for the brand.' })
+  seller!: SellerProfile | null;
+  @Field(() => AccountConnection, { description: 'Direct downstream accounts.' }) children!: unknown;
+  @Field(() => [Region], { description: 'Sales territory of a selling account (V6).' }) territory!: Region[];
+  @Field(() => Address, { nullable: true, description: 'V4: the account itself and its direct parent only.' }) address!: Address | null;
+  @Field(() => Contact, { nullable: true, description: 'V4: the account itself and its direct parent only.' }) contact!: Contact | null;
+  @Field(() => Credit, { nullable: true, description: 'V5: the account itself (ADMIN or FINANCE) and its ancestors.' })
+  credit!: Credit | null;
+  @Field(() => Portal, { nullable: true }) portal!: Portal | null;
+  @Field(() => [User]) users!: User[];
+}
+
+export const { Edge: AccountEdge, Connection: AccountConnection } = connectionTypes(Account, 'Account');
+
+@InputType()
+export class AccountFilter {
+  @Field(() => ChannelTier, { nullable: true }) tier?: ChannelTier | null;
+  @Field(() => String, { nullable: true, description: 'Accounts located in this region (a code covers its subdivisions).' })
+  regionCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Matches name or code, case-insensitively.' }) search?: string | null;
+}
+
+@InputType()
+export class AddressInput {
+  @Field(() => String) line1!: string;
+  @Field(() => String, { nullable: true }) city?: string | null;
+  @Field(() => String) regionCode!: string;
+  @Field(() => String, { nullable: true }) postalCode?: string | null;
+  @Field(() => Float, { nullable: true }) latitude?: number | null;
+  @Field(() => Float, { nullable: true }) longitude?: number | null;
+}
+
+@InputType()
+export class ContactInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+}
+
+@InputType()
+export class PortalInput {
+  @Field(() => String) slug!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => String, { nullable: true }) logoUrl?: string | null;
+  @Field(() => String, { nullable: true }) primaryColor?: string | null;
+  @Field(() => String, { nullable: true }) welcomeText?: string | null;
+}
+
+@InputType()
+export class CreateAccountInput {
+  @Field(() => ID, { description: "The new account's seller; must be the viewer's account or in its subtree." }) parentId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => ChannelTier) tier!: ChannelTier;
+  @Field(() => String, { nullable: true }) code?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Region codes of the sales territory (selling tiers).' })
+  territory?: string[] | null;
+  @Field(() => AddressInput, { nullable: true }) address?: AddressInput | null;
+  @Field(() => ContactInput, { nullable: true }) contact?: ContactInput | null;
+  @Field(() => DecimalScalar, { nullable: true }) creditLimit?: string | null;
+  @Field(() => String, { nullable: true }) servicePhone?: string | null;
+  @Field(() => PortalInput, { nullable: true }) portal?: PortalInput | null;
+}
+
+@ObjectType()
+export class AccountPayload {
+  @Field(() => Account, { nullable: true }) account!: unknown;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

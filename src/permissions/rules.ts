@@ -1,0 +1,91 @@
+import { allow, and, or, rule } from 'graphql-shield';
+
+type ShieldRule = ReturnType<typeof and> | ReturnType<ReturnType<typeof rule>>;
+import type { Context } from '../graphql/context.js';
+import { forbidden, unauthenticated } from '../graphql/errors.js';
+import type { AccountRow } from '../modules/accounts/tables.js';
+import { isSellingTier } from '../modules/accounts/tiers.js';
+import type { Role } from '../modules/users/tables.js';
+
+/** A shield rule with the words the README's visibility table shows for it. */
+export interface DocumentedRule {
+  name: string;
+  /** Who passes, in a few words. */
+  who: string;
+  rule: ShieldRule;
+}
+
+type Check = (ctx: Context, parent: unknown) => boolean | Promise<boolean>;
+
+/**
+ * One purpose per rule. A rule that needs a viewer answers UNAUTHENTICATED
+ * when there is none (or its token was refused), FORBIDDEN when the viewer may
+ * not. An exception inside a check is logged and denies.
+ */
+function viewerRule(name: string, who: string, cache: 'contextual' | 'strict', check: Check): DocumentedRule {
+  return {
+    name,
+    who,
+    rule: rule(name, { cache })(async (parent: unknown, _args: unknown, ctx: Context) => {
+      if (!ctx.viewer) return ctx.authError ?? unauthenticated();
+      try {
+        return (await check(ctx, parent)) || forbidden(`Not visible to this viewer (${who})`);
+      } catch (e) {
+        ctx.log.error({ err: e, rule: name, requestId: ctx.requestId }, 'permission rule failed');
+        return forbidden();
+      }
+    }),
+  };
+}
+
+export const isPublic: DocumentedRule = { name: 'public', who: 'anyone, signed in or not', rule: allow };
+
+/** Anonymous is fine, but a token that was sent and refused is reported rather than ignored. */
+export const noRefusedToken: DocumentedRule = {
+  name: 'noRefusedToken',
+  who: 'anyone; a token that is sent must be valid',
+  rule: rule('noRefusedToken', { cache: 'contextual' })((_p: unknown, _a: unknown, ctx: Context) => ctx.authError ?? true),
+};
+
+export const isSignedIn = viewerRule('isSignedIn', 'any signed-in user', 'contextual', () => true);
+
+const roleRules = new Map<string, DocumentedRule>();
+/** ADMIN can do everything a role can. */
+export function hasRole(...roles: Role[]): DocumentedRule {
+  const name = `hasRole(${roles.join(',')})`;
+  let r = roleRules.get(name);
+  if (!r) {
+    const accepted = new Set<Role>(['ADMIN', ...roles]);
+    r = viewerRule(name, `users with role ${[...accepted].join(' or ')}`, 'contextual', (ctx) =>
+      ctx.viewer!.roles.some((role) => accepted.has(role)),
+    );
+    roleRules.set(name, r);
+  }
+  return r;
+}
+
+export const isSellingAccount = viewerRule('isSellingTier', 'users of a brand, agent or distributor', 'contextual', (ctx) =>
+  isSellingTier(ctx.viewer!.tier),
+);
+
+/** V4 on an Account: the account itself and its direct parent (the owner of the relationship). */
+export const isSelfOrParent = viewerRule('isSelfOrParent', 'the account itself and its direct parent (V4)', 'strict', (ctx, parent) => {
+  const a = parent as AccountRow;
+  return ctx.viewer!.accountId === a.id || ctx.viewer!.accountId === a.parentId;
+});
+
+/** V5: the account itself with ADMIN or FINANCE, and every ancestor. */
+export const canSeeCredit = viewerRule('canSeeCredit', 'the account itself (ADMIN or FINANCE) and its ancestors (V5)', 'strict', (ctx, parent) => {
+  const a = parent as AccountRow;
+  const v = ctx.viewer!;
+  if (v.accountId === a.id) return v.roles.includes('ADMIN') || v.roles.includes('FINANCE');
+  return a.path.includes(v.accountId);
+});
+
+export function all(...rules: DocumentedRule[]): DocumentedRule {
+  return { name: rules.map((r) => r.name).join(' and '), who: rules.map((r) => r.who).join(', and '), rule: and(...rules.map((r) => r.rule)) };
+}
+
+export function any(...rules: DocumentedRule[]): DocumentedRule {
+  return { name: rules.map((r) => r.name).join(' or '), who: rules.map((r) => r.who).join(', or '), rule: or(...rules.map((r) => r.rule)) };
+}
