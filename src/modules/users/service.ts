@@ -30,15 +30,18 @@ async function throttled(ctx: Context, email: string): Promise<number> {
 
 async function recordFailure(ctx: Context, email: string): Promise<void> {
   const { loginMaxFailures: max, loginLockSeconds: lock } = ctx.config;
-  // Atomic: concurrent failures all count. Reaching the limit locks the email and starts counting again.
+  const now = ctx.now().toISOString();
+  // Failures older than the lock window are forgotten; reaching the limit locks the email and starts counting again.
+  const failures = sql`case when ${loginFailures.updatedAt} < ${now}::timestamptz - make_interval(secs => ${lock}) then 1 else ${loginFailures.failures} + 1 end`;
+  // One atomic upsert, so concurrent failures all count.
   await ctx.db
     .insert(loginFailures)
     .values({ email, failures: 1, updatedAt: ctx.now() })
     .onConflictDoUpdate({
       target: loginFailures.email,
       set: {
-        failures: sql`case when ${loginFailures.failures} + 1 >= ${max} then 0 else ${loginFailures.failures} + 1 end`,
-        lockedUntil: sql`case when ${loginFailures.failures} + 1 >= ${max} then ${ctx.now()}::timestamptz + make_interval(secs => ${lock}) else ${loginFailures.lockedUntil} end`,
+        failures: sql`case when ${failures} >= ${max} then 0 else ${failures} end`,
+        lockedUntil: sql`case when ${failures} >= ${max} then ${now}::timestamptz + make_interval(secs => ${lock}) else ${loginFailures.lockedUntil} end`,
         updatedAt: ctx.now(),
       },
     });
@@ -62,7 +65,11 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
   }
   await ctx.db.delete(loginFailures).where(eq(loginFailures.email, email));
   const { token, expiresAt } = await ctx.tokens.issue(row.user.id);
-  return { token, expiresAt, viewer: viewerOf(row.user, row.account), userErrors: [] };
+  const viewer = viewerOf(row.user, row.account);
+  // The rest of this request (the payload's viewer fields) is answered as the user who just signed in.
+  ctx.viewer = viewer;
+  ctx.authError = null;
+  return { token, expiresAt, viewer, userErrors: [] };
 }
 
 export async function create(ctx: SignedInContext, input: CreateUserInput): Promise<{ user: UserRow | null; userErrors: UserError[] }> {
