@@ -84,12 +84,15 @@ async function main(): Promise<void> {
       await writeFile('schema/schema.graphql', printSdl(buildBaseSchema()));
       console.log('wrote schema/schema.graphql');
       return;
+    case 'print-schema':
+      process.stdout.write(printSdl(buildBaseSchema()));
+      return;
     case 'docs-permissions':
       await writePermissionDocs('README.md');
       console.log('updated the visibility table in README.md');
       return;
     default:
-      throw new Error(`unknown command "${command}": serve | migrate | seed | emit-schema | docs-permissions`);
+      throw new Error(`unknown command "${command}": serve | migrate | seed | emit-schema | print-schema | docs-permissions`);
   }
 }
 

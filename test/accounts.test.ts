@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { codes, startTestApp, type TestApp } from './support/app.js';
+import { codes, startTestApp, type GqlResult, type TestApp } from './support/app.js';
 import { buildWorld, type World } from './support/world.js';
 import {
   AccountChildrenDocument,
@@ -10,6 +10,7 @@ import {
   CreateUserDocument,
   LoginDocument,
   PortalDocument,
+  type AccountsQuery,
   type CreateAccountInput,
 } from './generated/graphql.js';
 import { accounts, portals } from '../src/modules/accounts/tables.js';
@@ -202,7 +203,7 @@ describe('accounts connection', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const res = await app.gql(AccountsDocument, { first: 3, after }, token);
+      const res: GqlResult<AccountsQuery> = await app.gql(AccountsDocument, { first: 3, after }, token);
       const c = res.data!.accounts;
       expect(c.totalCount).toBe(total);
       expect(c.edges.length).toBeLessThanOrEqual(3);

@@ -21,6 +21,8 @@ export interface GqlResult<T> {
 
 export interface TestApp {
   url: string;
+  /** The database this app's server uses (a clone of the template). */
+  dbName: string;
   config: Config;
   database: Database;
   tokens: Tokens;
@@ -74,6 +76,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
   return {
     url,
+    dbName,
     config,
     database,
     tokens,
