@@ -54,6 +54,8 @@ export async function createApp(deps: { config: Config; log: Logger; database: D
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(log, config.production),
     hideSchemaDetailsFromClientErrors: config.production,
+    // main.ts owns the shutdown order; Apollo would otherwise stop itself and re-send the signal.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
