@@ -61,3 +61,15 @@ describe('the permission map', () => {
     expect(table).toBe(permissionTable());
   });
 });
+
+describe('codegen', () => {
+  it('the typed operations in test/generated match schema/operations and the schema (run `npm run codegen`)', async () => {
+    const { generate } = await import('@graphql-codegen/cli');
+    const { default: config } = await import('../codegen.js');
+    const outputs = await generate({ ...config, silent: true }, false);
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const out of outputs) {
+      expect(out.content, `${out.filename} is stale`).toBe(readFileSync(out.filename, 'utf8'));
+    }
+  }, 60_000);
+});
