@@ -9,6 +9,7 @@ import type { Tokens } from './auth/tokens.js';
 import { resolveViewer } from './auth/viewer.js';
 import type { Context } from './graphql/context.js';
 import { createLoaders } from './graphql/loaders.js';
+import { catalogScope } from './modules/catalog/scope.js';
 import { makeFormatError } from './graphql/format-error.js';
 import { buildExecutableSchema } from './graphql/schema.js';
 import { requestScope, type RequestScope } from './lib/request-scope.js';
@@ -82,7 +83,8 @@ export async function createApp(deps: { config: Config; log: Logger; database: D
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         const { viewer, authError } = await resolveViewer(database.db, tokens, headers.get('authorization'));
-        return {
+        const at = new Date();
+        const ctx = {
           requestId: scope.requestId,
           log: log.child({ requestId: scope.requestId }),
           db: database.db,
@@ -90,9 +92,10 @@ export async function createApp(deps: { config: Config; log: Logger; database: D
           tokens,
           viewer,
           authError,
-          loaders: createLoaders(database.db),
-          now: () => new Date(),
-        };
+          now: () => at,
+        } as Context;
+        ctx.loaders = createLoaders({ db: database.db, viewer: () => ctx.viewer, at, catalogScope: () => catalogScope(ctx) });
+        return ctx;
       },
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);

@@ -1,3 +1,5 @@
 /** Every module's tables, for drizzle's relational API and drizzle-kit. */
 export * from '../modules/accounts/tables.js';
 export * from '../modules/users/tables.js';
+export * from '../modules/catalog/tables.js';
+export * from '../modules/pricing/tables.js';

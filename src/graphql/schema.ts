@@ -7,8 +7,29 @@ import { NodeResolver } from './node.js';
 import { permissions } from '../permissions/shield.js';
 import { AccountResolver, PortalResolver, SellerProfileResolver } from '../modules/accounts/resolver.js';
 import { UserResolver, ViewerResolver } from '../modules/users/resolver.js';
+import { CategoryResolver, ProductResolver, VariantResolver } from '../modules/catalog/resolver.js';
+import {
+  PriceListAssignmentResolver,
+  PriceListEntryResolver,
+  PriceListResolver,
+  PromotionResolver,
+} from '../modules/pricing/resolver.js';
 
-const resolvers = [NodeResolver, AccountResolver, SellerProfileResolver, PortalResolver, UserResolver, ViewerResolver] as const;
+const resolvers = [
+  NodeResolver,
+  AccountResolver,
+  SellerProfileResolver,
+  PortalResolver,
+  UserResolver,
+  ViewerResolver,
+  ProductResolver,
+  VariantResolver,
+  CategoryResolver,
+  PriceListResolver,
+  PriceListAssignmentResolver,
+  PriceListEntryResolver,
+  PromotionResolver,
+] as const;
 
 /** The schema as the code declares it, before the permission layer. */
 export function buildBaseSchema(): GraphQLSchema {

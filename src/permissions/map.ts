@@ -1,4 +1,6 @@
-import { canSeeCredit, hasRole, isPublic, isSelfOrParent, isSignedIn, noRefusedToken, type DocumentedRule } from './rules.js';
+import { all, canSeeCredit, hasRole, hasSeller, isBrand, isPublic, isSelfOrParent, isSellingAccount, isSignedIn, noRefusedToken, type DocumentedRule } from './rules.js';
+
+const brandAdmin = all(isBrand, hasRole('ADMIN'));
 
 /**
  * The permission map: the single source of truth for who may read or call
@@ -13,12 +15,44 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
     portal: isPublic,
     accounts: isSignedIn,
     account: isSignedIn,
+    // The catalog is scoped inside (V2): anonymous viewers see it only when the brand made it public.
+    products: isPublic,
+    product: isPublic,
+    variant: isPublic,
+    categories: isPublic,
+    priceLists: isSignedIn,
+    promotions: isSignedIn,
   },
   Mutation: {
     login: isPublic,
     createAccount: hasRole('ADMIN'),
     createUser: hasRole('ADMIN'),
+    upsertProducts: brandAdmin,
+    setAssortment: hasRole('ADMIN'),
+    savePriceList: hasRole('ADMIN'),
+    setPriceListEntries: hasRole('ADMIN'),
+    setPriceFloors: brandAdmin,
+    savePromotion: hasRole('ADMIN'),
+    endPromotion: hasRole('ADMIN'),
   },
+  Product: { '*': isPublic },
+  Variant: {
+    '*': isPublic,
+    suggestedRetailPrice: isSignedIn,
+    price: hasSeller,
+    priceFor: isSignedIn, // scoped inside: null unless the account is in the viewer's subtree
+    priceFloor: isSellingAccount,
+    priceListEntries: isSellingAccount,
+  },
+  Category: { '*': isPublic },
+  Media: { '*': isPublic },
+  Attribute: { '*': isPublic },
+  Price: { '*': isPublic }, // guarded where it hangs (Variant.price, Variant.priceFor)
+  PriceStep: { '*': isPublic },
+  PriceList: { '*': isSignedIn },
+  PriceListAssignment: { '*': isSignedIn },
+  PriceListEntry: { '*': isSignedIn },
+  Promotion: { '*': isSignedIn },
   Viewer: { '*': isSignedIn },
   Account: {
     '*': isSignedIn,
@@ -38,7 +72,14 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
   PageInfo: { '*': isPublic },
   AccountConnection: { '*': isPublic },
   AccountEdge: { '*': isPublic },
+  ProductConnection: { '*': isPublic },
+  ProductEdge: { '*': isPublic },
   AccountPayload: { '*': isPublic },
+  UpsertProductsPayload: { '*': isPublic },
+  AssortmentPayload: { '*': isPublic },
+  PriceListPayload: { '*': isPublic },
+  PriceFloorsPayload: { '*': isPublic },
+  PromotionPayload: { '*': isPublic },
   UserPayload: { '*': isPublic },
   LoginPayload: { '*': isPublic },
   UserError: { '*': isPublic },

@@ -6,6 +6,7 @@ import { forbidden, unauthenticated } from '../graphql/errors.js';
 import type { AccountRow } from '../modules/accounts/tables.js';
 import { isSellingTier } from '../modules/accounts/tiers.js';
 import type { Role } from '../modules/users/tables.js';
+import type { Tier } from '../modules/accounts/tables.js';
 
 /** A shield rule with the words the README's visibility table shows for it. */
 export interface DocumentedRule {
@@ -13,6 +14,12 @@ export interface DocumentedRule {
   /** Who passes, in a few words. */
   who: string;
   rule: ShieldRule;
+  /**
+   * For rules that depend on the viewer alone: whether a signed-in viewer of
+   * this tier and role passes. The visibility matrix test derives its
+   * expectations from it.
+   */
+  decides?: (viewer: { tier: Tier; roles: Role[] }) => boolean;
 }
 
 type Check = (ctx: Context, parent: unknown) => boolean | Promise<boolean>;
@@ -22,10 +29,11 @@ type Check = (ctx: Context, parent: unknown) => boolean | Promise<boolean>;
  * when there is none (or its token was refused), FORBIDDEN when the viewer may
  * not. An exception inside a check is logged and denies.
  */
-function viewerRule(name: string, who: string, cache: 'contextual' | 'strict', check: Check): DocumentedRule {
+function viewerRule(name: string, who: string, cache: 'contextual' | 'strict', check: Check, decides?: DocumentedRule['decides']): DocumentedRule {
   return {
     name,
     who,
+    decides,
     rule: rule(name, { cache })(async (parent: unknown, _args: unknown, ctx: Context) => {
       if (!ctx.viewer) return ctx.authError ?? unauthenticated();
       try {
@@ -47,7 +55,7 @@ export const noRefusedToken: DocumentedRule = {
   rule: rule('noRefusedToken', { cache: 'contextual' })((_p: unknown, _a: unknown, ctx: Context) => ctx.authError ?? true),
 };
 
-export const isSignedIn = viewerRule('isSignedIn', 'any signed-in user', 'contextual', () => true);
+export const isSignedIn = viewerRule('isSignedIn', 'any signed-in user', 'contextual', () => true, () => true);
 
 const roleRules = new Map<string, DocumentedRule>();
 /** ADMIN can do everything a role can. */
@@ -56,17 +64,25 @@ export function hasRole(...roles: Role[]): DocumentedRule {
   let r = roleRules.get(name);
   if (!r) {
     const accepted = new Set<Role>(['ADMIN', ...roles]);
-    r = viewerRule(name, `users with role ${[...accepted].join(' or ')}`, 'contextual', (ctx) =>
-      ctx.viewer!.roles.some((role) => accepted.has(role)),
-    );
+    const passes = (roles: Role[]) => roles.some((role) => accepted.has(role));
+    r = viewerRule(name, `users with role ${[...accepted].join(' or ')}`, 'contextual', (ctx) => passes(ctx.viewer!.roles), (v) => passes(v.roles));
     roleRules.set(name, r);
   }
   return r;
 }
 
-export const isSellingAccount = viewerRule('isSellingTier', 'users of a brand, agent or distributor', 'contextual', (ctx) =>
-  isSellingTier(ctx.viewer!.tier),
+export const isSellingAccount = viewerRule(
+  'isSellingTier',
+  'users of the brand, an agent or a distributor (not retailers)',
+  'contextual',
+  (ctx) => isSellingTier(ctx.viewer!.tier),
+  (v) => isSellingTier(v.tier),
 );
+
+/** Accounts that buy from someone: everyone but the brand. */
+export const hasSeller = viewerRule('hasSeller', 'users of any account that buys from a seller (not the brand)', 'contextual', (ctx) => ctx.viewer!.tier !== 'BRAND', (v) => v.tier !== 'BRAND');
+
+export const isBrand = viewerRule('isBrand', 'users of the brand', 'contextual', (ctx) => ctx.viewer!.tier === 'BRAND', (v) => v.tier === 'BRAND');
 
 /** V4 on an Account: the account itself and its direct parent (the owner of the relationship). */
 export const isSelfOrParent = viewerRule('isSelfOrParent', 'the account itself and its direct parent (V4)', 'strict', (ctx, parent) => {
@@ -83,9 +99,11 @@ export const canSeeCredit = viewerRule('canSeeCredit', 'the account itself (ADMI
 });
 
 export function all(...rules: DocumentedRule[]): DocumentedRule {
-  return { name: rules.map((r) => r.name).join(' and '), who: rules.map((r) => r.who).join(', and '), rule: and(...rules.map((r) => r.rule)) };
+  const decides = rules.every((r) => r.decides) ? (v: { tier: Tier; roles: Role[] }) => rules.every((r) => r.decides!(v)) : undefined;
+  return { name: rules.map((r) => r.name).join(' and '), who: rules.map((r) => r.who).join(', and '), rule: and(...rules.map((r) => r.rule)), decides };
 }
 
 export function any(...rules: DocumentedRule[]): DocumentedRule {
-  return { name: rules.map((r) => r.name).join(' or '), who: rules.map((r) => r.who).join(', or '), rule: or(...rules.map((r) => r.rule)) };
+  const decides = rules.every((r) => r.decides) ? (v: { tier: Tier; roles: Role[] }) => rules.some((r) => r.decides!(v)) : undefined;
+  return { name: rules.map((r) => r.name).join(' or '), who: rules.map((r) => r.who).join(', or '), rule: or(...rules.map((r) => r.rule)), decides };
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Context, SignedInContext } from '../../graphql/context.js';
 import { inSubtree } from '../../auth/scope.js';
+import { containsPattern, uniqueViolation } from '../../db/sql.js';
 import { forbidden, userError, type UserError } from '../../graphql/errors.js';
 import { keyOf } from '../../graphql/ids.js';
 import { pageRequest, toConnection, type Connection } from '../../graphql/connection.js';
@@ -38,8 +39,7 @@ function filterSql(filter: AccountFilter | null | undefined): SQL[] {
   if (filter?.regionCode) where.push(like(accounts.addressRegionCode, `${regionPrefix(filter.regionCode)}%`));
   const search = filter?.search?.trim();
   if (search) {
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(accounts.name, pattern), ilike(accounts.code, pattern))!);
+    where.push(or(ilike(accounts.name, containsPattern(search)), ilike(accounts.code, containsPattern(search)))!);
   }
   return where;
 }
@@ -182,12 +182,6 @@ function validateCreate(input: CreateAccountInput, parent: AccountRow): UserErro
   }
   if (input.code != null && (!input.code.trim() || input.code.length > 64)) errors.push(userError('INVALID_INPUT', 'Code must be 1–64 characters', ['code']));
   return errors;
-}
-
-function uniqueViolation(e: unknown): string | null {
-  const err = e as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
-  const pg = err.cause ?? err;
-  return pg.code === '23505' ? (pg.constraint_name ?? 'unique') : null;
 }
 
 export async function create(ctx: SignedInContext, input: CreateAccountInput): Promise<AccountPayloadValue> {

@@ -86,3 +86,12 @@ export const featureFlags = pgTable('feature_flags', {
 export type AccountRow = typeof accounts.$inferSelect;
 export type PortalRow = typeof portals.$inferSelect;
 export type Tier = (typeof channelTier.enumValues)[number];
+
+/** Brand-wide settings, one row per channel (root account). */
+export const channelSettings = pgTable('channel_settings', {
+  rootId: integer('root_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  /** Anonymous visitors may browse the brand's catalog (never prices). */
+  publicCatalog: boolean('public_catalog').notNull().default(false),
+});

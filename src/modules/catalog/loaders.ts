@@ -1,0 +1,39 @@
+import DataLoader from 'dataloader';
+import { and, asc, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { byKey, groupByKey } from '../../lib/batch.js';
+import { categories, productMedia, products, variants, type CategoryRow, type MediaRow, type ProductRow, type VariantRow } from './tables.js';
+import { variantVisible, type CatalogScope } from './scope.js';
+
+/**
+ * Per request. `visibleVariantsByProduct` applies the viewer's catalog scope
+ * (V2); the others serve objects the viewer already reached through a scoped read.
+ */
+export function catalogLoaders(db: Db, scope: () => Promise<CatalogScope>) {
+  return {
+    visibleVariantsByProduct: new DataLoader<number, VariantRow[]>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(variants)
+        .where(and(inArray(variants.productId, [...ids]), variantVisible(variants.id, await scope())))
+        .orderBy(asc(variants.position), asc(variants.id));
+      return groupByKey(ids, rows, (r) => r.productId);
+    }),
+    variantById: new DataLoader<number, VariantRow | null>(async (ids) =>
+      byKey(ids, await db.select().from(variants).where(inArray(variants.id, [...ids])), (r) => r.id),
+    ),
+    productById: new DataLoader<number, ProductRow | null>(async (ids) =>
+      byKey(ids, await db.select().from(products).where(inArray(products.id, [...ids])), (r) => r.id),
+    ),
+    categoryById: new DataLoader<number, CategoryRow | null>(async (ids) =>
+      byKey(ids, await db.select().from(categories).where(inArray(categories.id, [...ids])), (r) => r.id),
+    ),
+    mediaByProduct: new DataLoader<number, MediaRow[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await db.select().from(productMedia).where(inArray(productMedia.productId, [...ids])).orderBy(asc(productMedia.position), asc(productMedia.id)),
+        (r) => r.productId,
+      ),
+    ),
+  };
+}

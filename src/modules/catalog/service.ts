@@ -1,0 +1,132 @@
+import { and, asc, count, eq, exists, getTableColumns, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Context } from '../../graphql/context.js';
+import { keyOf } from '../../graphql/ids.js';
+import { pageRequest, toConnection } from '../../graphql/connection.js';
+import { containsPattern } from '../../db/sql.js';
+import { money } from '../../lib/money.js';
+import { categories, products, variants, type CategoryRow, type ProductRow, type VariantRow } from './tables.js';
+import { catalogScope, productVisible, variantVisible } from './scope.js';
+import type { ProductFilter } from './types.js';
+
+/** A product row with its category, read in the same statement. */
+export type ProductRecord = ProductRow & { categoryRow: CategoryRow | null };
+
+const productColumns = { ...getTableColumns(products), categoryRow: categories };
+
+function productQuery(ctx: Context) {
+  return ctx.db.select(productColumns).from(products).leftJoin(categories, eq(categories.id, products.categoryId));
+}
+
+async function descendantCategoryIds(ctx: Context, rootId: number): Promise<number[]> {
+  const rows = await ctx.db.execute<{ id: number }>(sql`
+    with recursive sub as (select id from categories where id = ${rootId}
+      union all select c.id from categories c join sub on c.parent_id = sub.id)
+    select id from sub`);
+  return rows.map((r) => r.id);
+}
+
+async function filterSql(ctx: Context, filter: ProductFilter | null | undefined): Promise<SQL[]> {
+  const where: SQL[] = [];
+  const search = filter?.search?.trim();
+  if (search) {
+    const p = containsPattern(search);
+    where.push(
+      or(
+        ilike(products.name, p),
+        ilike(products.code, p),
+        exists(ctx.db.select({ one: sql`1` }).from(variants).where(and(eq(variants.productId, products.id), or(ilike(variants.sku, p), ilike(variants.name, p))))),
+      )!,
+    );
+  }
+  if (filter?.categoryId != null) {
+    const key = keyOf(filter.categoryId, 'Category');
+    where.push(key === null ? sql`false` : inArray(products.categoryId, await descendantCategoryIds(ctx, key)));
+  }
+  if (filter?.skus) {
+    const scope = await catalogScope(ctx);
+    where.push(
+      filter.skus.length === 0
+        ? sql`false`
+        : exists(
+            ctx.db
+              .select({ one: sql`1` })
+              .from(variants)
+              .where(and(eq(variants.productId, products.id), inArray(variants.sku, filter.skus), variantVisible(variants.id, scope))),
+          ),
+    );
+  }
+  return where;
+}
+
+/** V2: only products with a variant the viewer's seller chain offers, in every path (lists, totalCount, lookups). */
+export async function list(ctx: Context, first?: number | null, after?: string | null, filter?: ProductFilter | null) {
+  const req = pageRequest(first, after);
+  const where = and(productVisible(products.id, await catalogScope(ctx)), ...(await filterSql(ctx, filter)));
+  const rows = await productQuery(ctx)
+    .where(req.afterKey === null ? where : and(where, gt(products.id, req.afterKey)))
+    .orderBy(asc(products.id))
+    .limit(req.limit);
+  return toConnection<ProductRecord>(rows, req, (r) => r.id, async () => {
+    const [{ n }] = await ctx.db.select({ n: count() }).from(products).where(where);
+    return n;
+  });
+}
+
+export async function findVisibleProduct(ctx: Context, id: number): Promise<ProductRecord | null> {
+  const [row] = await productQuery(ctx).where(and(eq(products.id, id), productVisible(products.id, await catalogScope(ctx))));
+  return row ?? null;
+}
+
+export function productByGlobalId(ctx: Context, id: string): Promise<ProductRecord | null> {
+  const key = keyOf(id, 'Product');
+  return key === null ? Promise.resolve(null) : findVisibleProduct(ctx, key);
+}
+
+export async function findVisibleVariant(ctx: Context, id: number): Promise<VariantRow | null> {
+  const [row] = await ctx.db.select().from(variants).where(and(eq(variants.id, id), variantVisible(variants.id, await catalogScope(ctx))));
+  return row ?? null;
+}
+
+export async function variantBySku(ctx: Context, sku: string): Promise<VariantRow | null> {
+  const [row] = await ctx.db.select().from(variants).where(and(eq(variants.sku, sku), variantVisible(variants.id, await catalogScope(ctx))));
+  return row ?? null;
+}
+
+/** Categories are not priced or assorted: every viewer who may see a catalog sees the tree. */
+export async function listCategories(ctx: Context): Promise<CategoryRow[]> {
+  if ((await catalogScope(ctx)) === 'none') return [];
+  return ctx.db.select().from(categories).orderBy(asc(categories.id));
+}
+
+export async function findCategory(ctx: Context, id: number): Promise<CategoryRow | null> {
+  if ((await catalogScope(ctx)) === 'none') return null;
+  return ctx.loaders.catalog.categoryById.load(id);
+}
+
+export function categoryParent(ctx: Context, c: CategoryRow): Promise<CategoryRow | null> {
+  return c.parentId === null ? Promise.resolve(null) : ctx.loaders.catalog.categoryById.load(c.parentId);
+}
+
+export function productCategory(ctx: Context, p: ProductRecord | ProductRow): Promise<CategoryRow | null> | CategoryRow | null {
+  if ('categoryRow' in p) return p.categoryRow;
+  return p.categoryId === null ? null : ctx.loaders.catalog.categoryById.load(p.categoryId);
+}
+
+export function productVariants(ctx: Context, p: ProductRow): Promise<VariantRow[]> {
+  return ctx.loaders.catalog.visibleVariantsByProduct.load(p.id);
+}
+
+export function productMediaOf(ctx: Context, p: ProductRow) {
+  return ctx.loaders.catalog.mediaByProduct.load(p.id);
+}
+
+export async function variantProduct(ctx: Context, v: VariantRow): Promise<ProductRow> {
+  const row = await ctx.loaders.catalog.productById.load(v.productId);
+  if (!row) throw new Error(`variant ${v.sku} has no product`);
+  return row;
+}
+
+export function suggestedRetailPrice(v: VariantRow) {
+  return v.suggestedRetailPrice === null ? null : money(v.suggestedRetailPrice);
+}
+

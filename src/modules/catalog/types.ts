@@ -1,0 +1,127 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../graphql/node.js';
+import { connectionTypes } from '../../graphql/connection.js';
+import { UserError } from '../../graphql/errors.js';
+import { DecimalScalar } from '../../graphql/scalars.js';
+import { Money } from '../accounts/types.js';
+import { Price, PriceListEntry } from '../pricing/types.js';
+
+export enum MediaKind {
+  IMAGE = 'IMAGE',
+  DOCUMENT = 'DOCUMENT',
+  VIDEO = 'VIDEO',
+}
+registerEnumType(MediaKind, { name: 'MediaKind' });
+
+@ObjectType({ implements: Node })
+export class Category extends Node {
+  @Field(() => String) name!: string;
+  @Field(() => Category, { nullable: true }) parent!: unknown;
+}
+
+@ObjectType({ description: 'Product images, spec sheets and marketing material for partners to download.' })
+export class Media {
+  @Field(() => String) url!: string;
+  @Field(() => MediaKind) kind!: MediaKind;
+  @Field(() => String, { nullable: true }) title!: string | null;
+}
+
+@ObjectType()
+export class Attribute {
+  @Field(() => String) name!: string;
+  @Field(() => String) value!: string;
+}
+
+@ObjectType({ implements: Node, description: "A product in the catalog. A buyer sees only products in its seller's assortment (V2)." })
+export class Product extends Node {
+  @Field(() => String, { description: 'Stable external (ERP) code.' }) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => Category, { nullable: true }) category!: unknown;
+  @Field(() => [Attribute]) attributes!: Attribute[];
+  @Field(() => [Media]) media!: Media[];
+  @Field(() => [Variant], { description: "Only the variants the viewer's seller offers (V2)." }) variants!: unknown[];
+}
+
+@ObjectType({ implements: Node })
+export class Variant extends Node {
+  @Field(() => String) sku!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Product) product!: unknown;
+  @Field(() => String) unit!: string;
+  @Field(() => Int) minOrderQuantity!: number;
+  @Field(() => Int) orderIncrement!: number;
+  @Field(() => Money, { nullable: true, description: 'Suggested retail price: any signed-in viewer.' }) suggestedRetailPrice!: unknown;
+  @Field(() => Price, { nullable: true, description: "The price the viewer's own account pays its seller (V3). Denied to anonymous viewers and to the brand." })
+  price!: unknown;
+  @Field(() => Price, { nullable: true, description: "The price a downstream account pays; only for accounts in the viewer's subtree (V1, V3)." })
+  priceFor!: unknown;
+  @Field(() => Money, { nullable: true, description: 'The lowest price the viewer may sell at (V3): brand and selling tiers only, denied to RETAILER.' })
+  priceFloor!: unknown;
+  @Field(() => [PriceListEntry], { nullable: true, description: "Entries of price lists owned by the viewer's account or its subtree (V3); denied to RETAILER." })
+  priceListEntries!: unknown;
+}
+
+export const { Edge: ProductEdge, Connection: ProductConnection } = connectionTypes(Product, 'Product');
+
+@InputType()
+export class ProductFilter {
+  @Field(() => String, { nullable: true, description: 'Matches product name or code, or a variant sku or name.' }) search?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A category; its subcategories are included.' }) categoryId?: string | null;
+  @Field(() => [String], { nullable: true }) skus?: string[] | null;
+}
+
+@InputType()
+export class VariantInput {
+  @Field(() => String) sku!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) unit?: string | null;
+  @Field(() => Int, { nullable: true }) minOrderQuantity?: number | null;
+  @Field(() => Int, { nullable: true }) orderIncrement?: number | null;
+  @Field(() => DecimalScalar, { nullable: true }) suggestedRetailPrice?: string | null;
+}
+
+@InputType()
+export class AttributeInput {
+  @Field(() => String) name!: string;
+  @Field(() => String) value!: string;
+}
+
+@InputType()
+export class MediaInput {
+  @Field(() => String) url!: string;
+  @Field(() => MediaKind) kind!: MediaKind;
+  @Field(() => String, { nullable: true }) title?: string | null;
+}
+
+@InputType()
+export class UpsertProductInput {
+  @Field(() => String, { description: 'Stable external key (ERP code); upserts are idempotent on it.' }) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'A category name, or a path such as "Water purifiers/RO"; created when missing.' })
+  categoryName?: string | null;
+  @Field(() => [AttributeInput], { nullable: true }) attributes?: AttributeInput[] | null;
+  @Field(() => [MediaInput], { nullable: true, description: 'Replaces the media when given.' }) media?: MediaInput[] | null;
+  @Field(() => [VariantInput]) variants!: VariantInput[];
+}
+
+@ObjectType()
+export class UpsertProductsPayload {
+  @Field(() => [Product]) products!: unknown[];
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: "Replaces the seller's assortment." })
+export class SetAssortmentInput {
+  @Field(() => ID) sellerId!: string;
+  @Field(() => Boolean, { description: 'True: the seller offers everything it can buy; false: only `skus`.' }) includeAll!: boolean;
+  @Field(() => [String], { nullable: true }) skus?: string[] | null;
+}
+
+@ObjectType()
+export class AssortmentPayload {
+  @Field(() => Int, { description: 'How many skus the seller now offers.' }) count!: number;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
