@@ -9,7 +9,7 @@ import { isSellingTier } from '../accounts/tiers.js';
 import { assortmentItems, assortments, categories, productMedia, products, variants, type CategoryRow, type VariantRow } from './tables.js';
 import { buyerScope, variantVisible } from './scope.js';
 import type { SetAssortmentInput, UpsertProductInput } from './types.js';
-import { findVisibleProduct, type ProductRecord } from './service.js';
+import { findVisibleProducts, type ProductRecord } from './service.js';
 
 const MAX_ROWS = 1000;
 const CHUNK = 500;
@@ -180,8 +180,7 @@ export async function upsertProducts(ctx: SignedInContext, input: UpsertProductI
       }
       return input.map((p) => productIds.get(p.code)!);
     });
-    const rows = await Promise.all(ids.map((id) => findVisibleProduct(ctx, id)));
-    return { products: rows.filter((r): r is ProductRecord => r !== null), userErrors: [] };
+    return { products: await findVisibleProducts(ctx, ids), userErrors: [] };
   } catch (e) {
     if (e instanceof UserErrorsException) return { products: [], userErrors: e.errors };
     throw e;

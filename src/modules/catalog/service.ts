@@ -30,11 +30,18 @@ async function filterSql(ctx: Context, filter: ProductFilter | null | undefined)
   const search = filter?.search?.trim();
   if (search) {
     const p = containsPattern(search);
+    const scope = await catalogScope(ctx);
     where.push(
       or(
         ilike(products.name, p),
         ilike(products.code, p),
-        exists(ctx.db.select({ one: sql`1` }).from(variants).where(and(eq(variants.productId, products.id), or(ilike(variants.sku, p), ilike(variants.name, p))))),
+        // Only variants the viewer may see can make a product match (V2).
+        exists(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(variants)
+            .where(and(eq(variants.productId, products.id), or(ilike(variants.sku, p), ilike(variants.name, p)), variantVisible(variants.id, scope))),
+        ),
       )!,
     );
   }
@@ -75,6 +82,14 @@ export async function list(ctx: Context, first?: number | null, after?: string |
 export async function findVisibleProduct(ctx: Context, id: number): Promise<ProductRecord | null> {
   const [row] = await productQuery(ctx).where(and(eq(products.id, id), productVisible(products.id, await catalogScope(ctx))));
   return row ?? null;
+}
+
+/** Several products by id, scoped, in the order asked. */
+export async function findVisibleProducts(ctx: Context, ids: number[]): Promise<ProductRecord[]> {
+  if (!ids.length) return [];
+  const rows = await productQuery(ctx).where(and(inArray(products.id, ids), productVisible(products.id, await catalogScope(ctx))));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export function productByGlobalId(ctx: Context, id: string): Promise<ProductRecord | null> {
