@@ -10,6 +10,7 @@ import {
   UpsertProductsDocument,
   type PriceListAssignmentInput,
   type PriceListEntryInput,
+  type PromotionInput,
 } from '../generated/graphql.js';
 
 /**
@@ -92,10 +93,11 @@ export async function buildCatalog(app: TestApp, w: World): Promise<CatalogWorld
 
   const promotionIds: Record<string, string> = {};
   const d1 = await w.token('D1', 'ADMIN');
-  for (const [key, input] of [
-    ['b1-10', { ownerId: w.id('D1'), name: 'Filter week', kind: 'PERCENT_OFF' as const, value: '10', tiers: ['RETAILER' as const], skus: ['B1'] }],
-    ['futian-50', { ownerId: w.id('D1'), name: 'Futian bonus', kind: 'AMOUNT_OFF' as const, value: '50.00', stackable: true, regionCodes: ['440304'], skus: ['A1'] }],
-  ] as const) {
+  const promos: [string, PromotionInput][] = [
+    ['b1-10', { ownerId: w.id('D1'), name: 'Filter week', kind: 'PERCENT_OFF', value: '10', tiers: ['RETAILER'], skus: ['B1'] }],
+    ['futian-50', { ownerId: w.id('D1'), name: 'Futian bonus', kind: 'AMOUNT_OFF', value: '50.00', stackable: true, regionCodes: ['440304'], skus: ['A1'] }],
+  ];
+  for (const [key, input] of promos) {
     const r = await app.gql(SavePromotionDocument, { input }, d1);
     expect(r.data!.savePromotion.userErrors, key).toEqual([]);
     promotionIds[key] = r.data!.savePromotion.promotion!.id;
