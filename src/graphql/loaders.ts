@@ -18,7 +18,7 @@ export interface LoaderDeps {
 /** Fresh per request, so nothing cached leaks between viewers. */
 export function createLoaders({ db, viewer, at, catalogScope }: LoaderDeps) {
   return {
-    accounts: accountLoaders(db),
+    accounts: accountLoaders(db, viewer),
     users: userLoaders(db),
     catalog: catalogLoaders(db, catalogScope),
     pricing: pricingLoaders(db, viewer, at),

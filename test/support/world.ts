@@ -41,6 +41,8 @@ const SPECS: Spec[] = [
 
 export type WorldKey = 'BRAND' | 'S' | 'E' | 'D1' | 'D2' | 'D3' | 'R1a' | 'R1b' | 'R2' | 'R3';
 export const WORLD_KEYS = SPECS.map((s) => s.key) as WorldKey[];
+/** Every (account, role) pair that has a user in the world. */
+export const WORLD_USERS = SPECS.flatMap((s) => s.roles.map((role) => [s.key as WorldKey, role] as const));
 
 export interface World {
   account(key: WorldKey): AccountRow;

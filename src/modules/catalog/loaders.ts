@@ -19,6 +19,24 @@ export function catalogLoaders(db: Db, scope: () => Promise<CatalogScope>) {
         .orderBy(asc(variants.position), asc(variants.id));
       return groupByKey(ids, rows, (r) => r.productId);
     }),
+    /** Whether a buyer whose seller chain is `scope` is offered a variant (V2), batched per scope. */
+    offered: new DataLoader<{ scope: CatalogScope; variantId: number }, boolean, string>(
+      async (keys) => {
+        const groups = new Map<string, { scope: CatalogScope; ids: number[] }>();
+        for (const k of keys) {
+          const g = JSON.stringify(k.scope);
+          if (!groups.has(g)) groups.set(g, { scope: k.scope, ids: [] });
+          groups.get(g)!.ids.push(k.variantId);
+        }
+        const offered = new Set<string>();
+        for (const [g, { scope: s, ids }] of groups) {
+          const rows = await db.select({ id: variants.id }).from(variants).where(and(inArray(variants.id, ids), variantVisible(variants.id, s)));
+          for (const r of rows) offered.add(`${g}|${r.id}`);
+        }
+        return keys.map((k) => offered.has(`${JSON.stringify(k.scope)}|${k.variantId}`));
+      },
+      { cacheKeyFn: (k) => `${JSON.stringify(k.scope)}|${k.variantId}` },
+    ),
     variantById: new DataLoader<number, VariantRow | null>(async (ids) =>
       byKey(ids, await db.select().from(variants).where(inArray(variants.id, [...ids])), (r) => r.id),
     ),

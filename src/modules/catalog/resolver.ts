@@ -8,7 +8,7 @@ import * as pricing from '../pricing/service.js';
 import type { Tier } from '../accounts/tables.js';
 import * as catalog from './service.js';
 import * as admin from './admin.js';
-import type { CategoryRow, MediaRow, ProductRow, VariantRow } from './tables.js';
+import type { CategoryRow, ProductRow, VariantRow } from './tables.js';
 import {
   AssortmentPayload,
   Attribute,
@@ -56,7 +56,7 @@ export class ProductResolver {
   attributes(@Root() p: ProductRow) { return p.attributes; }
 
   @FieldResolver(() => [Media])
-  media(@Ctx() ctx: Context, @Root() p: ProductRow): Promise<MediaRow[]> { return catalog.productMediaOf(ctx, p); }
+  media(@Ctx() ctx: Context, @Root() p: catalog.ProductRecord) { return catalog.productMediaOf(ctx, p); }
 
   @FieldResolver(() => [Variant])
   variants(@Ctx() ctx: Context, @Root() p: ProductRow) { return catalog.productVariants(ctx, p); }

@@ -8,10 +8,21 @@ import { categories, products, variants, type CategoryRow, type ProductRow, type
 import { catalogScope, productVisible, variantVisible } from './scope.js';
 import type { ProductFilter } from './types.js';
 
-/** A product row with its category, read in the same statement. */
-export type ProductRecord = ProductRow & { categoryRow: CategoryRow | null };
+export interface MediaValue {
+  url: string;
+  kind: 'IMAGE' | 'DOCUMENT' | 'VIDEO';
+  title: string | null;
+}
 
-const productColumns = { ...getTableColumns(products), categoryRow: categories };
+/** A product row with its category and media, read in the same statement (a catalog page stays a few statements). */
+export type ProductRecord = ProductRow & { categoryRow: CategoryRow | null; mediaList: MediaValue[] };
+
+const productColumns = {
+  ...getTableColumns(products),
+  categoryRow: categories,
+  mediaList: sql<MediaValue[]>`coalesce((select json_agg(json_build_object('url', m.url, 'kind', m.kind, 'title', m.title) order by m.position, m.id)
+    from product_media m where m.product_id = ${products.id}), '[]'::json)`.as('media_list'),
+};
 
 function productQuery(ctx: Context) {
   return ctx.db.select(productColumns).from(products).leftJoin(categories, eq(categories.id, products.categoryId));
@@ -131,8 +142,8 @@ export function productVariants(ctx: Context, p: ProductRow): Promise<VariantRow
   return ctx.loaders.catalog.visibleVariantsByProduct.load(p.id);
 }
 
-export function productMediaOf(ctx: Context, p: ProductRow) {
-  return ctx.loaders.catalog.mediaByProduct.load(p.id);
+export function productMediaOf(ctx: Context, p: ProductRecord | ProductRow): MediaValue[] | Promise<MediaValue[]> {
+  return 'mediaList' in p ? p.mediaList : ctx.loaders.catalog.mediaByProduct.load(p.id);
 }
 
 export async function variantProduct(ctx: Context, v: VariantRow): Promise<ProductRow> {

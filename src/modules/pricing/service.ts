@@ -5,9 +5,8 @@ import { keyOf, toGlobalId } from '../../graphql/ids.js';
 import { inSubtree } from '../../auth/scope.js';
 import { fromMinor, money, type MoneyValue } from '../../lib/money.js';
 import { accounts, type AccountRow, type Tier } from '../accounts/tables.js';
-import { findVisible } from '../accounts/service.js';
-import { buyerScope, variantVisible } from '../catalog/scope.js';
-import { variants, type VariantRow } from '../catalog/tables.js';
+import { buyerScope } from '../catalog/scope.js';
+import type { VariantRow } from '../catalog/tables.js';
 import { resolvePrice } from './engine.js';
 import type { PriceResult } from './engine-types.js';
 import { priceLists, promotions, type PriceListEntryRow, type PriceListRow, type PromotionRow } from './tables.js';
@@ -48,10 +47,9 @@ export async function ownPrice(ctx: Context, variant: VariantRow, quantity: numb
 /** V3: what an account in the viewer's subtree pays; null outside it or when its seller does not offer the variant (V2). */
 export async function priceFor(ctx: Context, variant: VariantRow, accountId: string, quantity: number | null): Promise<PriceValue | null> {
   const key = keyOf(accountId, 'Account');
-  const buyer = key === null ? null : await findVisible(ctx, key);
+  const buyer = key === null ? null : await ctx.loaders.accounts.visibleById.load(key);
   if (!buyer || buyer.parentId === null) return null;
-  const [offered] = await ctx.db.select({ id: variants.id }).from(variants).where(and(eq(variants.id, variant.id), variantVisible(variants.id, buyerScope(buyer.path))));
-  if (!offered) return null;
+  if (!(await ctx.loaders.catalog.offered.load({ scope: buyerScope(buyer.path), variantId: variant.id }))) return null;
   const result = await priceAs(ctx, buyer, variant, quantity ?? 1);
   return result && toPriceValue(result);
 }
