@@ -10,12 +10,12 @@ import {
   ProductDocument,
   ProductIdsDocument,
   SetAssortmentDocument,
+  UpdateChannelSettingsDocument,
   UpsertProductsDocument,
   VariantBySkuDocument,
   type UpsertProductInput,
 } from './generated/graphql.js';
 import { assortmentItems, products, variants } from '../src/modules/catalog/tables.js';
-import { channelSettings } from '../src/modules/accounts/tables.js';
 
 let app: TestApp;
 let w: World;
@@ -96,7 +96,9 @@ describe('V2 assortment: every catalog path shows a buyer only its seller chain\
     expect((await app.gql(VariantBySkuDocument, { sku: 'A1' })).data!.variant).toBeNull();
     expect((await app.gql(CategoriesDocument, {})).data!.categories).toEqual([]);
 
-    await app.database.db.insert(channelSettings).values({ rootId: w.account('BRAND').id, publicCatalog: true });
+    expect(codes(await app.gql(UpdateChannelSettingsDocument, { input: { publicCatalog: true } }, await w.token('S', 'ADMIN')))).toEqual(['FORBIDDEN']);
+    const on = await app.gql(UpdateChannelSettingsDocument, { input: { publicCatalog: true } }, await w.token('BRAND', 'ADMIN'));
+    expect(on.data!.updateChannelSettings.settings).toEqual({ publicCatalog: true });
     try {
       const open = await app.gql(CatalogPageDocument, { first: 10 });
       expect(open.data!.products.totalCount).toBe(3);
@@ -108,8 +110,9 @@ describe('V2 assortment: every catalog path shows a buyer only its seller chain\
       expect(srp.data.variant.suggestedRetailPrice).toBeNull();
       expect(codes(srp)).toEqual(['UNAUTHENTICATED']);
     } finally {
-      await app.database.db.delete(channelSettings);
+      await app.gql(UpdateChannelSettingsDocument, { input: { publicCatalog: false } }, await w.token('BRAND', 'ADMIN'));
     }
+    expect((await app.gql(CatalogPageDocument, { first: 10 })).data!.products.totalCount).toBe(0);
   });
 });
 

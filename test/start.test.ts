@@ -93,6 +93,18 @@ describe('npm start', () => {
     expect(distributor).toBeGreaterThan(1);
     expect(distributor).toBeLessThan(total);
 
+    // The demo catalog: every login sees its own price for the same sku.
+    const priceOf = async (email: string) =>
+      (await gql(first.port, '{ products(first: 1) { totalCount } variant(sku: "QY-RO-800G-PRO-WH") { price { amount { amount } steps { kind } } } }', await login(first.port, email))).data;
+    const retailer = await priceOf('buyer@ret-shenzhen-futian-1.example');
+    const dist = await priceOf('buyer@dist-shenzhen.example');
+    const agent = await priceOf('admin@agent-south.example');
+    expect(retailer.products.totalCount).toBeGreaterThanOrEqual(200);
+    const amounts = [retailer, dist, agent].map((d) => Number(d.variant.price.amount.amount));
+    expect(amounts[0]).toBeGreaterThan(amounts[1]);
+    expect(amounts[1]).toBeGreaterThan(amounts[2]);
+    expect(retailer.variant.price.steps[0].kind).toBe('LIST');
+
     // Graceful stop: exit 0, postgres stopped (its lock file gone).
     first.proc.kill('SIGTERM');
     expect(await exited(first.proc)).toBe(0);

@@ -21,6 +21,7 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
     variant: isPublic,
     categories: isPublic,
     priceLists: isSignedIn,
+    channelSettings: isSignedIn,
     promotions: isSignedIn,
   },
   Mutation: {
@@ -28,6 +29,7 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
     createAccount: hasRole('ADMIN'),
     createUser: hasRole('ADMIN'),
     upsertProducts: brandAdmin,
+    updateChannelSettings: brandAdmin,
     setAssortment: hasRole('ADMIN'),
     savePriceList: hasRole('ADMIN'),
     setPriceListEntries: hasRole('ADMIN'),
@@ -83,4 +85,6 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
   UserPayload: { '*': isPublic },
   LoginPayload: { '*': isPublic },
   UserError: { '*': isPublic },
+  ChannelSettings: { '*': isPublic },
+  ChannelSettingsPayload: { '*': isPublic },
 };

@@ -5,6 +5,7 @@ import { registerNode } from '../../graphql/node.js';
 import { Region } from '../regions/types.js';
 import { User } from '../users/types.js';
 import * as accounts from './service.js';
+import * as settings from './settings.js';
 import type { AccountRow, PortalRow } from './tables.js';
 import {
   Account,
@@ -12,6 +13,9 @@ import {
   AccountFilter,
   AccountPayload,
   Address,
+  ChannelSettings,
+  ChannelSettingsInput,
+  ChannelSettingsPayload,
   Contact,
   CreateAccountInput,
   Credit,
@@ -33,6 +37,12 @@ export class AccountResolver {
 
   @Query(() => Account, { nullable: true, description: "Null when the account is outside the viewer's subtree (no error: existence is not revealed)." })
   account(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) { return accounts.byGlobalId(ctx, id); }
+
+  @Query(() => ChannelSettings, { description: "Settings of the viewer's channel." })
+  channelSettings(@Ctx() ctx: SignedInContext) { return settings.get(ctx); }
+
+  @Mutation(() => ChannelSettingsPayload, { description: 'Brand ADMIN only.' })
+  updateChannelSettings(@Ctx() ctx: SignedInContext, @Arg('input', () => ChannelSettingsInput) input: ChannelSettingsInput) { return settings.update(ctx, input); }
 
   @Mutation(() => AccountPayload)
   createAccount(@Ctx() ctx: SignedInContext, @Arg('input', () => CreateAccountInput) input: CreateAccountInput) { return accounts.create(ctx, input); }

@@ -138,3 +138,19 @@ export class AccountPayload {
   @Field(() => Account, { nullable: true }) account!: unknown;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
+
+@ObjectType({ description: 'Brand-wide settings of the channel.' })
+export class ChannelSettings {
+  @Field(() => Boolean, { description: 'Anonymous visitors may browse the catalog (never prices).' }) publicCatalog!: boolean;
+}
+
+@InputType()
+export class ChannelSettingsInput {
+  @Field(() => Boolean, { nullable: true }) publicCatalog?: boolean | null;
+}
+
+@ObjectType()
+export class ChannelSettingsPayload {
+  @Field(() => ChannelSettings, { nullable: true }) settings!: ChannelSettings | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
