@@ -22,6 +22,8 @@ export interface Config {
   loginLockSeconds: number;
   /** Answer every GraphQL request with an `x-sql-statements` header (tests, bench). */
   sqlCountHeader: boolean;
+  /** Availability below this many units reads LOW_STOCK. */
+  lowStockThreshold: number;
 }
 
 function bool(v: string | undefined): boolean | undefined {
@@ -55,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: int(env.LOGIN_MAX_FAILURES, 5),
     loginLockSeconds: int(env.LOGIN_LOCK_SECONDS, 300),
     sqlCountHeader: bool(env.SQL_COUNT_HEADER) ?? false,
+    lowStockThreshold: int(env.LOW_STOCK_THRESHOLD, 10),
   };
 }

@@ -10,6 +10,7 @@ import { resolveViewer } from './auth/viewer.js';
 import type { Context } from './graphql/context.js';
 import { createLoaders } from './graphql/loaders.js';
 import { catalogScope } from './modules/catalog/scope.js';
+import { supplyChain } from './modules/inventory/service.js';
 import { makeFormatError } from './graphql/format-error.js';
 import { buildExecutableSchema } from './graphql/schema.js';
 import { requestScope, type RequestScope } from './lib/request-scope.js';
@@ -94,7 +95,14 @@ export async function createApp(deps: { config: Config; log: Logger; database: D
           authError,
           now: () => at,
         } as Context;
-        ctx.loaders = createLoaders({ db: database.db, viewer: () => ctx.viewer, at, catalogScope: () => catalogScope(ctx) });
+        let supply: ReturnType<typeof supplyChain> | null = null;
+        ctx.loaders = createLoaders({
+          db: database.db,
+          viewer: () => ctx.viewer,
+          at,
+          catalogScope: () => catalogScope(ctx),
+          supplyChain: () => (supply ??= supplyChain(ctx)),
+        });
         return ctx;
       },
     });

@@ -3,3 +3,6 @@ export * from '../modules/accounts/tables.js';
 export * from '../modules/users/tables.js';
 export * from '../modules/catalog/tables.js';
 export * from '../modules/pricing/tables.js';
+export * from '../modules/inventory/tables.js';
+export * from '../modules/orders/tables.js';
+export * from '../modules/integration/tables.js';

@@ -5,6 +5,7 @@ import { userLoaders } from '../modules/users/loaders.js';
 import { catalogLoaders } from '../modules/catalog/loaders.js';
 import { pricingLoaders } from '../modules/pricing/loaders.js';
 import type { CatalogScope } from '../modules/catalog/scope.js';
+import { inventoryLoaders, type SupplyChain } from '../modules/inventory/loaders.js';
 
 export interface LoaderDeps {
   db: Db;
@@ -13,15 +14,17 @@ export interface LoaderDeps {
   /** The request's time: prices are resolved as of it. */
   at: Date;
   catalogScope: () => Promise<CatalogScope>;
+  supplyChain: () => Promise<SupplyChain>;
 }
 
 /** Fresh per request, so nothing cached leaks between viewers. */
-export function createLoaders({ db, viewer, at, catalogScope }: LoaderDeps) {
+export function createLoaders({ db, viewer, at, catalogScope, supplyChain }: LoaderDeps) {
   return {
     accounts: accountLoaders(db, viewer),
     users: userLoaders(db),
     catalog: catalogLoaders(db, catalogScope),
     pricing: pricingLoaders(db, viewer, at),
+    inventory: inventoryLoaders(db, viewer, supplyChain),
   };
 }
 

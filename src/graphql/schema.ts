@@ -14,6 +14,7 @@ import {
   PriceListResolver,
   PromotionResolver,
 } from '../modules/pricing/resolver.js';
+import { StockLevelResolver, VariantStockResolver, WarehouseResolver } from '../modules/inventory/resolver.js';
 
 const resolvers = [
   NodeResolver,
@@ -29,6 +30,9 @@ const resolvers = [
   PriceListAssignmentResolver,
   PriceListEntryResolver,
   PromotionResolver,
+  WarehouseResolver,
+  StockLevelResolver,
+  VariantStockResolver,
 ] as const;
 
 /** The schema as the code declares it, before the permission layer. */

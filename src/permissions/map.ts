@@ -23,6 +23,7 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
     priceLists: isSignedIn,
     channelSettings: isSignedIn,
     promotions: isSignedIn,
+    warehouses: isSignedIn,
   },
   Mutation: {
     login: isPublic,
@@ -36,6 +37,8 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
     setPriceFloors: brandAdmin,
     savePromotion: hasRole('ADMIN'),
     endPromotion: hasRole('ADMIN'),
+    createWarehouse: hasRole('ADMIN'),
+    setStockLevels: hasRole('ADMIN'),
   },
   Product: { '*': isPublic },
   Variant: {
@@ -45,6 +48,7 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
     priceFor: isSignedIn, // scoped inside: null unless the account is in the viewer's subtree
     priceFloor: isSellingAccount,
     priceListEntries: isSellingAccount,
+    stockLevels: isPublic, // scoped inside (V1): only warehouses of the viewer's subtree; none for anonymous viewers
   },
   Category: { '*': isPublic },
   Media: { '*': isPublic },
@@ -55,6 +59,9 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
   PriceListAssignment: { '*': isSignedIn },
   PriceListEntry: { '*': isSignedIn },
   Promotion: { '*': isSignedIn },
+  Warehouse: { '*': isSignedIn },
+  StockLevel: { '*': isSignedIn },
+  Availability: { '*': isPublic },
   Viewer: { '*': isSignedIn },
   Account: {
     '*': isSignedIn,
@@ -82,6 +89,8 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
   PriceListPayload: { '*': isPublic },
   PriceFloorsPayload: { '*': isPublic },
   PromotionPayload: { '*': isPublic },
+  WarehousePayload: { '*': isPublic },
+  StockLevelsPayload: { '*': isPublic },
   UserPayload: { '*': isPublic },
   LoginPayload: { '*': isPublic },
   UserError: { '*': isPublic },

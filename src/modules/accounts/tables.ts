@@ -14,6 +14,8 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
+export const territoryPolicy = pgEnum('territory_policy', ['BLOCK', 'FLAG']);
+
 export const channelTier = pgEnum('channel_tier', ['BRAND', 'GENERAL_AGENT', 'DISTRIBUTOR', 'RETAILER']);
 
 export const accounts = pgTable(
@@ -94,4 +96,6 @@ export const channelSettings = pgTable('channel_settings', {
     .references(() => accounts.id),
   /** Anonymous visitors may browse the brand's catalog (never prices). */
   publicCatalog: boolean('public_catalog').notNull().default(false),
+  /** V6: BLOCK refuses a ship-to outside the seller's territory; FLAG accepts it and flags the order. */
+  territoryPolicy: territoryPolicy('territory_policy').notNull().default('BLOCK'),
 });

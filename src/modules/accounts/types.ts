@@ -139,14 +139,23 @@ export class AccountPayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
+export enum TerritoryPolicy {
+  BLOCK = 'BLOCK',
+  FLAG = 'FLAG',
+}
+registerEnumType(TerritoryPolicy, { name: 'TerritoryPolicy', description: 'V6: what happens to a ship-to outside the seller territory.' });
+
 @ObjectType({ description: 'Brand-wide settings of the channel.' })
 export class ChannelSettings {
   @Field(() => Boolean, { description: 'Anonymous visitors may browse the catalog (never prices).' }) publicCatalog!: boolean;
+  @Field(() => TerritoryPolicy, { description: 'BLOCK refuses orders shipped outside the seller territory (OUTSIDE_TERRITORY); FLAG accepts and flags them.' })
+  territoryPolicy!: TerritoryPolicy;
 }
 
 @InputType()
 export class ChannelSettingsInput {
   @Field(() => Boolean, { nullable: true }) publicCatalog?: boolean | null;
+  @Field(() => TerritoryPolicy, { nullable: true }) territoryPolicy?: TerritoryPolicy | null;
 }
 
 @ObjectType()

@@ -5,6 +5,7 @@ import { UserError } from '../../graphql/errors.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Money } from '../accounts/types.js';
 import { Price, PriceListEntry } from '../pricing/types.js';
+import { Availability, StockLevel } from '../inventory/types.js';
 
 export enum MediaKind {
   IMAGE = 'IMAGE',
@@ -60,6 +61,8 @@ export class Variant extends Node {
   priceFloor!: unknown;
   @Field(() => [PriceListEntry], { nullable: true, description: "Entries of price lists owned by the viewer's account or its subtree (V3); denied to RETAILER." })
   priceListEntries!: unknown;
+  @Field(() => Availability, { description: "What the viewer's seller chain can deliver to its region." }) availability!: unknown;
+  @Field(() => [StockLevel], { description: 'Per-warehouse stock: owners of the warehouses and their ancestors only (V1).' }) stockLevels!: unknown;
 }
 
 export const { Edge: ProductEdge, Connection: ProductConnection } = connectionTypes(Product, 'Product');

@@ -1,0 +1,55 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context, SignedInContext } from '../../graphql/context.js';
+import { toGlobalId } from '../../graphql/ids.js';
+import { registerNode } from '../../graphql/node.js';
+import { Address, SellerProfile } from '../accounts/types.js';
+import { Region } from '../regions/types.js';
+import { Variant } from '../catalog/types.js';
+import type { VariantRow } from '../catalog/tables.js';
+import * as inventory from './service.js';
+import type { StockLevelRow, WarehouseRow } from './tables.js';
+import { Availability, CreateWarehouseInput, StockLevel, StockLevelInput, StockLevelsPayload, Warehouse, WarehousePayload } from './types.js';
+
+registerNode('Warehouse', inventory.findVisibleWarehouse);
+
+@Resolver(() => Warehouse)
+export class WarehouseResolver {
+  @Query(() => [Warehouse], { description: "Warehouses of the viewer's account and its subtree (V1)." })
+  warehouses(@Ctx() ctx: Context) { return inventory.list(ctx); }
+
+  @Mutation(() => WarehousePayload)
+  createWarehouse(@Ctx() ctx: SignedInContext, @Arg('input', () => CreateWarehouseInput) input: CreateWarehouseInput) { return inventory.createWarehouse(ctx, input); }
+
+  @Mutation(() => StockLevelsPayload)
+  setStockLevels(@Ctx() ctx: SignedInContext, @Arg('input', () => [StockLevelInput]) input: StockLevelInput[]) { return inventory.setStockLevels(ctx, input); }
+
+  @FieldResolver(() => ID)
+  id(@Root() w: WarehouseRow) { return toGlobalId('Warehouse', w.id); }
+
+  @FieldResolver(() => SellerProfile)
+  owner(@Ctx() ctx: Context, @Root() w: WarehouseRow) { return inventory.warehouseOwner(ctx, w); }
+
+  @FieldResolver(() => Address)
+  address(@Root() w: WarehouseRow) { return inventory.warehouseAddress(w); }
+
+  @FieldResolver(() => [Region])
+  coverage(@Root() w: WarehouseRow) { return inventory.warehouseCoverage(w); }
+}
+
+@Resolver(() => StockLevel)
+export class StockLevelResolver {
+  @FieldResolver(() => Warehouse)
+  warehouse(@Ctx() ctx: Context, @Root() s: StockLevelRow) { return inventory.stockWarehouse(ctx, s); }
+
+  @FieldResolver(() => Int)
+  available(@Root() s: StockLevelRow) { return s.onHand - s.reserved; }
+}
+
+@Resolver(() => Variant)
+export class VariantStockResolver {
+  @FieldResolver(() => Availability)
+  availability(@Ctx() ctx: Context, @Root() v: VariantRow) { return inventory.availability(ctx, v); }
+
+  @FieldResolver(() => [StockLevel])
+  stockLevels(@Ctx() ctx: Context, @Root() v: VariantRow) { return inventory.stockLevelsOf(ctx, v); }
+}
