@@ -6,6 +6,7 @@ import { catalogLoaders } from '../modules/catalog/loaders.js';
 import { pricingLoaders } from '../modules/pricing/loaders.js';
 import type { CatalogScope } from '../modules/catalog/scope.js';
 import { inventoryLoaders, type SupplyChain } from '../modules/inventory/loaders.js';
+import { orderLoaders } from '../modules/orders/loaders.js';
 
 export interface LoaderDeps {
   db: Db;
@@ -25,6 +26,7 @@ export function createLoaders({ db, viewer, at, catalogScope, supplyChain }: Loa
     catalog: catalogLoaders(db, catalogScope),
     pricing: pricingLoaders(db, viewer, at),
     inventory: inventoryLoaders(db, viewer, supplyChain),
+    orders: orderLoaders(db),
   };
 }
 

@@ -14,6 +14,13 @@ import {
   PriceListResolver,
   PromotionResolver,
 } from '../modules/pricing/resolver.js';
+import {
+  AccountOrdersResolver,
+  BatchShipmentResolver,
+  FulfillmentResolver,
+  OrderLineResolver,
+  OrderResolver,
+} from '../modules/orders/resolver.js';
 import { StockLevelResolver, VariantStockResolver, WarehouseResolver } from '../modules/inventory/resolver.js';
 
 const resolvers = [
@@ -33,6 +40,11 @@ const resolvers = [
   WarehouseResolver,
   StockLevelResolver,
   VariantStockResolver,
+  OrderResolver,
+  OrderLineResolver,
+  FulfillmentResolver,
+  BatchShipmentResolver,
+  AccountOrdersResolver,
 ] as const;
 
 /** The schema as the code declares it, before the permission layer. */

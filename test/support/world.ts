@@ -33,7 +33,7 @@ const SPECS: Spec[] = [
   { key: 'D1', parent: 'S', tier: 'DISTRIBUTOR', territory: ['440300'], region: '440304', roles: ['ADMIN', 'BUYER', 'FINANCE', 'SERVICE', 'ANALYST'], creditLimit: 100_000_000n },
   { key: 'D2', parent: 'S', tier: 'DISTRIBUTOR', territory: ['440100'], region: '440106', roles: ['ADMIN', 'BUYER', 'FINANCE'], creditLimit: 80_000_000n },
   { key: 'D3', parent: 'E', tier: 'DISTRIBUTOR', territory: ['310104', '310115'], region: '310104', roles: ['ADMIN', 'BUYER', 'FINANCE'], creditLimit: 60_000_000n },
-  { key: 'R1a', parent: 'D1', tier: 'RETAILER', territory: [], region: '440304', roles: ['ADMIN', 'BUYER', 'FINANCE'], creditLimit: 5_000_000n },
+  { key: 'R1a', parent: 'D1', tier: 'RETAILER', territory: [], region: '440304', roles: ['ADMIN', 'BUYER', 'FINANCE'], creditLimit: 50_000_000n },
   { key: 'R1b', parent: 'D1', tier: 'RETAILER', territory: [], region: '440305', roles: ['BUYER'], creditLimit: 3_000_000n },
   { key: 'R2', parent: 'D2', tier: 'RETAILER', territory: [], region: '440106', roles: ['BUYER'], creditLimit: 2_000_000n },
   { key: 'R3', parent: 'D3', tier: 'RETAILER', territory: [], region: '310104', roles: ['BUYER'], creditLimit: 2_000_000n },

@@ -5,6 +5,8 @@ import { UserError } from '../../graphql/errors.js';
 import { Node } from '../../graphql/node.js';
 import { Region } from '../regions/types.js';
 import { User } from '../users/types.js';
+// Account and Order refer to each other; the field thunk resolves the cycle lazily.
+import { OrderConnection as OrderConnectionRef } from '../orders/types.js';
 import type { MoneyValue } from '../../lib/money.js';
 
 export enum ChannelTier {
@@ -80,6 +82,7 @@ export class Account extends Node {
   credit!: Credit | null;
   @Field(() => Portal, { nullable: true }) portal!: Portal | null;
   @Field(() => [User]) users!: User[];
+  @Field(() => OrderConnectionRef, { description: 'Orders this account placed (V1).' }) orders!: unknown;
 }
 
 export const { Edge: AccountEdge, Connection: AccountConnection } = connectionTypes(Account, 'Account');

@@ -1,0 +1,33 @@
+import type { Tx } from '../../db/client.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { toGlobalId } from '../../graphql/ids.js';
+import { outbox } from '../integration/tables.js';
+import { orderEvents, type OrderRow, type OrderStatus } from './tables.js';
+
+export function actorOf(viewer: Viewer): string {
+  return `${viewer.user.name} (${viewer.account.name})`;
+}
+
+/** Every change of an order appends an event, with who and when. */
+export async function appendEvent(tx: Tx, order: Pick<OrderRow, 'id'>, viewer: Viewer | null, kind: string, status: OrderStatus | null, note: string | null, at: Date): Promise<void> {
+  await tx.insert(orderEvents).values({ orderId: order.id, kind, status, actorUserId: viewer?.userId ?? null, actor: viewer ? actorOf(viewer) : 'system', note, at });
+}
+
+/** Written in the same transaction as the change, for webhooks and integrations. */
+export async function publish(tx: Tx, topic: string, order: OrderRow, extra: Record<string, unknown> = {}): Promise<void> {
+  await tx.insert(outbox).values({
+    topic,
+    rootId: order.rootId,
+    aggregateType: 'Order',
+    aggregateId: order.id,
+    payload: {
+      orderId: toGlobalId('Order', order.id),
+      number: order.number,
+      status: order.status,
+      buyerId: toGlobalId('Account', order.buyerId),
+      sellerId: toGlobalId('Account', order.sellerId),
+      total: order.total.toString(),
+      ...extra,
+    },
+  });
+}

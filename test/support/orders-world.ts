@@ -1,0 +1,60 @@
+import { expect } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { TestApp } from './app.js';
+import type { World } from './world.js';
+import { CreateWarehouseDocument, SetStockLevelsDocument, type CreateWarehouseInput } from '../generated/graphql.js';
+
+/**
+ * Warehouses and stock on top of the catalog world:
+ *   BRAND  central, Foshan (22.84, 113.25)   covers 440000 310000   A1 100, A2 100, B1 1000, C1 50
+ *   S      regional, Guangzhou (23.13, 113.26) covers 440000        A1 20, A2 10
+ *   D1     partner, Futian (22.54, 114.05)     covers 440300        A1 5, B1 60
+ *   D3     partner, Xuhui (31.19, 121.44)      covers 310104        A1 3
+ */
+export interface OrdersWorld {
+  warehouse: Record<'BRAND' | 'S' | 'D1' | 'D3', string>;
+}
+
+export async function buildWarehouses(app: TestApp, w: World): Promise<OrdersWorld> {
+  const specs: [keyof OrdersWorld['warehouse'], CreateWarehouseInput, [string, number][]][] = [
+    ['BRAND', { ownerId: w.id('BRAND'), name: 'Foshan central', kind: 'CENTRAL', address: { line1: 'Shunde 1', regionCode: '440606', latitude: 22.84, longitude: 113.25 }, coverage: ['440000', '310000'] }, [['A1', 100], ['A2', 100], ['B1', 1000], ['C1', 50]]],
+    ['S', { ownerId: w.id('S'), name: 'Guangzhou regional', kind: 'REGIONAL', address: { line1: 'Tianhe 1', regionCode: '440106', latitude: 23.13, longitude: 113.26 }, coverage: ['440000'] }, [['A1', 20], ['A2', 10]]],
+    ['D1', { ownerId: w.id('D1'), name: 'Futian partner', kind: 'PARTNER', address: { line1: 'Futian 1', regionCode: '440304', latitude: 22.54, longitude: 114.05 }, coverage: ['440300'] }, [['A1', 5], ['B1', 60]]],
+    ['D3', { ownerId: w.id('D3'), name: 'Xuhui partner', kind: 'PARTNER', address: { line1: 'Xuhui 1', regionCode: '310104', latitude: 31.19, longitude: 121.44 }, coverage: ['310104'] }, [['A1', 3]]],
+  ];
+  const warehouse = {} as OrdersWorld['warehouse'];
+  for (const [key, input, stock] of specs) {
+    const token = await w.token(key, 'ADMIN');
+    const created = await app.gql(CreateWarehouseDocument, { input }, token);
+    expect(created.data!.createWarehouse.userErrors, key).toEqual([]);
+    warehouse[key] = created.data!.createWarehouse.warehouse!.id;
+    const set = await app.gql(SetStockLevelsDocument, { input: stock.map(([sku, onHand]) => ({ warehouseId: warehouse[key], sku, onHand })) }, token);
+    expect(set.data!.setStockLevels.userErrors, key).toEqual([]);
+  }
+  return { warehouse };
+}
+
+/**
+ * The invariants every order test ends with: reserved stock is exactly what
+ * open orders' pending fulfillments hold; credit used is exactly the total of
+ * the buyer's orders that are not cancelled; nothing is negative.
+ */
+export async function expectInvariants(app: TestApp): Promise<void> {
+  const db = app.database.db;
+  const reserved = await db.execute<{ warehouse_id: number; variant_id: number; reserved: number; expected: number }>(sql`
+    select s.warehouse_id, s.variant_id, s.reserved,
+      coalesce((select sum(fl.quantity)::int from fulfillment_lines fl
+        join fulfillments f on f.id = fl.fulfillment_id join orders o on o.id = f.order_id
+        where f.warehouse_id = s.warehouse_id and fl.variant_id = s.variant_id and f.status = 'PENDING'
+          and o.status in ('SUBMITTED', 'CONFIRMED', 'ALLOCATED')), 0) as expected
+    from stock_levels s`);
+  expect(reserved.filter((r) => r.reserved !== r.expected)).toEqual([]);
+  const credit = await db.execute<{ id: number; used: string; expected: string; over: boolean }>(sql`
+    select a.id, a.credit_used::text as used,
+      coalesce((select sum(o.total) from orders o where o.buyer_id = a.id and o.status <> 'CANCELLED'), 0)::text as expected,
+      (a.credit_limit is not null and a.credit_used > a.credit_limit) as over
+    from accounts a`);
+  expect(credit.filter((c) => c.used !== c.expected || c.over)).toEqual([]);
+  const [{ bad }] = await db.execute<{ bad: number }>(sql`select count(*)::int as bad from stock_levels where on_hand < 0 or reserved < 0 or reserved > on_hand`);
+  expect(bad).toBe(0);
+}
