@@ -43,7 +43,7 @@ function urlFor(adminUrl: string, db: string): string {
  * A real server on a free port, over a fresh database cloned from the
  * migrated template. One per test file.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { poolSize?: number } = {}): Promise<TestApp> {
   const adminUrl = inject('pgAdminUrl');
   const dbName = `t_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -58,7 +58,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JWT_SECRET: randomBytes(32).toString('hex'),
     ...env,
   });
-  const database = connect(urlFor(adminUrl, dbName), { max: 5 });
+  const database = connect(urlFor(adminUrl, dbName), { max: options.poolSize ?? 5 });
   const tokens = createTokens(new TextEncoder().encode(config.jwtSecret!), config.tokenTtlSeconds);
   const app = await createApp({ config, log: createLogger(config.logLevel), database, tokens });
   const port = await app.listen(0, '127.0.0.1');
