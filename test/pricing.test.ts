@@ -161,7 +161,7 @@ describe('price lists and entries', () => {
     ['fractions of a fen', [{ sku: 'A1', price: '2500.001' }], 'INVALID_INPUT', ['entries', '0', 'price']],
     ['minQuantity 0', [{ sku: 'A1', minQuantity: 0, price: '2500' }], 'INVALID_INPUT', ['entries', '0', 'minQuantity']],
     ['a duplicate (sku, minQuantity)', [{ sku: 'A2', price: '2600' }, { sku: 'A2', minQuantity: 1, price: '2700' }], 'INVALID_INPUT', ['entries', '1']],
-    ['a sku the owner does not offer', [{ sku: 'C1', price: '2500' }], 'NOT_IN_ASSORTMENT', ['entries', '0', 'sku']],
+    ['a sku the owner does not offer', [{ sku: 'C1', price: '2500' }], 'INVALID_INPUT', ['entries', '0', 'sku']],
   ])('refuses %s', async (_why, entries, code, field) => {
     const res = await app.gql(SetPriceListEntriesDocument, { input: { priceListId: cw.listIds['d1-retail'], entries } }, await w.token('D1', 'ADMIN'));
     expect(res.data!.setPriceListEntries.userErrors).toContainEqual(expect.objectContaining({ code, field }));

@@ -52,7 +52,9 @@ export function encodeCursor(key: number): string {
 
 export function decodeCursor(cursor: string): number | null {
   const m = /^c1:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return m ? Number(m[1]) : null;
+  const key = m ? Number(m[1]) : NaN;
+  // Keys are int4 ids: anything beyond is not a cursor this API issued.
+  return key >= 0 && key <= 2 ** 31 - 1 ? key : null;
 }
 
 export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {

@@ -24,7 +24,7 @@ export function createLoaders({ db, viewer, at, catalogScope, supplyChain }: Loa
     accounts: accountLoaders(db, viewer),
     users: userLoaders(db),
     catalog: catalogLoaders(db, catalogScope),
-    pricing: pricingLoaders(db, viewer, at),
+    pricing: pricingLoaders(db, viewer, at, catalogScope),
     inventory: inventoryLoaders(db, viewer, supplyChain),
     orders: orderLoaders(db),
   };

@@ -6,6 +6,7 @@ import { accounts, featureFlags, portals } from '../modules/accounts/tables.js';
 import { users } from '../modules/users/tables.js';
 import { DEMO_PASSWORD, demoAccounts, demoUsers, type DemoAccount } from './demo-data.js';
 import { seedCatalog } from './catalog.js';
+import { seedWarehousesAndOrders } from './orders.js';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(accounts);
@@ -51,6 +52,8 @@ export interface SeedOptions {
   scryptLogN: number;
   /** false: only the brand and its first admin. */
   demo: boolean;
+  /** How many historical orders the demo gets (default 20,000). */
+  orders?: number;
 }
 
 /**
@@ -58,7 +61,7 @@ export interface SeedOptions {
  * off, the demo channel (agents, distributors, retailers, users, portals,
  * feature flags). Deterministic: the same data, in the same order, every time.
  */
-export async function seed(db: Db, options: SeedOptions): Promise<{ accounts: number; users: number; products?: number; variants?: number; entries?: number }> {
+export async function seed(db: Db, options: SeedOptions): Promise<Record<string, number>> {
   const chosen = options.demo ? demoAccounts : demoAccounts.filter((a) => a.parentKey === null);
   const keys = new Set(chosen.map((a) => a.key));
   const people = options.demo ? demoUsers.filter((u) => keys.has(u.accountKey) && u.email !== options.adminEmail) : [];
@@ -87,8 +90,10 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ accounts: nu
         { key: 'same-day-install', description: 'Same-day installation booking in Shenzhen', regionCodes: ['440300'] },
         { key: 'distributor-analytics', description: 'Analytics dashboards for distributors', tiers: ['DISTRIBUTOR'] },
       ]);
-      const catalog = await seedCatalog(tx, new Map([...placed].map(([k, v]) => [k, v.id])));
-      return { accounts: chosen.length, users: people.length + 1, ...catalog };
+      const ids = new Map([...placed].map(([k, v]) => [k, v.id]));
+      const catalog = await seedCatalog(tx, ids);
+      const history = await seedWarehousesAndOrders(tx, ids, { orders: options.orders });
+      return { accounts: chosen.length, users: people.length + 1, ...catalog, ...history };
     }
     return { accounts: chosen.length, users: people.length + 1 };
   });

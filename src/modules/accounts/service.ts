@@ -63,9 +63,11 @@ export function list(ctx: Context, first?: number | null, after?: string | null,
   return page(ctx, [inSubtree(accounts.path, ctx.viewer), ...filterSql(filter)], first, after);
 }
 
-/** Direct children of an account the viewer already sees; they are in its subtree too. */
-export function children(ctx: Context, account: AccountRow, first?: number | null, after?: string | null) {
-  return page(ctx, [eq(accounts.parentId, account.id), inSubtree(accounts.path, ctx.viewer)], first, after);
+/** Direct children of an account the viewer already sees (batched across a list of accounts). */
+export async function children(ctx: Context, account: AccountRow, first?: number | null, after?: string | null) {
+  const req = pageRequest(first, after);
+  const rows = await ctx.loaders.accounts.childrenPage.load({ parentId: account.id, limit: req.limit, afterKey: req.afterKey });
+  return toConnection(rows, req, (r) => r.id, () => ctx.loaders.accounts.childCount.load(account.id));
 }
 
 export async function seller(ctx: Context, account: AccountRow): Promise<AccountRow | null> {
@@ -181,6 +183,23 @@ function validateCreate(input: CreateAccountInput, parent: AccountRow): UserErro
     validatePortal(input.portal, errors);
   }
   if (input.code != null && (!input.code.trim() || input.code.length > 64)) errors.push(userError('INVALID_INPUT', 'Code must be 1–64 characters', ['code']));
+  // Over-long text is refused, never cut short silently.
+  const limits: [string | null | undefined, number, string[]][] = [
+    [input.address?.line1, 300, ['address', 'line1']],
+    [input.address?.city, 100, ['address', 'city']],
+    [input.address?.postalCode, 20, ['address', 'postalCode']],
+    [input.contact?.name, 100, ['contact', 'name']],
+    [input.contact?.phone, 50, ['contact', 'phone']],
+    [input.contact?.email, 200, ['contact', 'email']],
+    [input.servicePhone, 50, ['servicePhone']],
+    [input.portal?.displayName, 100, ['portal', 'displayName']],
+    [input.portal?.logoUrl, 500, ['portal', 'logoUrl']],
+    [input.portal?.welcomeText, 2000, ['portal', 'welcomeText']],
+  ];
+  for (const [value, max, field] of limits) {
+    if (value && value.length > max) errors.push(userError('INVALID_INPUT', `At most ${max} characters`, field));
+  }
+  if ((input.territory?.length ?? 0) > 500) errors.push(userError('INVALID_INPUT', 'At most 500 territory codes', ['territory']));
   return errors;
 }
 

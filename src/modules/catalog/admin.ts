@@ -12,6 +12,8 @@ import type { SetAssortmentInput, UpsertProductInput } from './types.js';
 import { findVisibleProducts, type ProductRecord } from './service.js';
 
 const MAX_ROWS = 1000;
+const MAX_VARIANTS = 100;
+const MAX_ASSORTMENT = 50_000;
 const CHUNK = 500;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
@@ -45,17 +47,24 @@ function validateRows(input: UpsertProductInput[]): UserError[] {
     if (!p.name.trim() || p.name.length > 300) err('name must be 1–300 characters', 'name');
     if (p.description && p.description.length > 10_000) err('description is longer than 10000 characters', 'description');
     if (p.variants.length === 0) err('a product needs at least one variant', 'variants');
+    if (p.variants.length > MAX_VARIANTS) err(`at most ${MAX_VARIANTS} variants per product`, 'variants');
+    if (p.categoryName && (p.categoryName.length > 300 || p.categoryName.split('/').some((part) => part.trim().length > 100))) {
+      err('category names are at most 100 characters (300 for a path)', 'categoryName');
+    }
+    if ((p.attributes?.length ?? 0) > 100) err('at most 100 attributes', 'attributes');
+    if ((p.media?.length ?? 0) > 50) err('at most 50 media', 'media');
     p.attributes?.forEach((a, j) => {
-      if (!a.name.trim()) err('attribute name is empty', 'attributes', j, 'name');
+      if (!a.name.trim() || a.name.length > 200 || a.value.length > 2000) err('attribute name 1–200 characters, value at most 2000', 'attributes', j, 'name');
     });
     p.media?.forEach((m, j) => {
-      if (!/^(https:\/\/|\/)/.test(m.url)) err('media url must be https:// or a path', 'media', j, 'url');
+      if (!/^(https:\/\/|\/)/.test(m.url) || m.url.length > 2000) err('media url must be https:// or a path, at most 2000 characters', 'media', j, 'url');
     });
     p.variants.forEach((v, j) => {
       if (!/^[\w.\-/]{1,64}$/.test(v.sku)) err(`sku "${v.sku}" must be 1–64 letters, digits, . - _ /`, 'variants', j, 'sku');
       if (skus.has(v.sku)) err(`sku ${v.sku} repeats row ${skus.get(v.sku)}`, 'variants', j, 'sku');
       skus.set(v.sku, i);
-      if (!v.name.trim()) err('variant name is empty', 'variants', j, 'name');
+      if (!v.name.trim() || v.name.length > 300) err('variant name must be 1–300 characters', 'variants', j, 'name');
+      if (v.unit != null && v.unit.length > 20) err('unit is at most 20 characters', 'variants', j, 'unit');
       if (v.minOrderQuantity != null && v.minOrderQuantity < 1) err('minOrderQuantity must be at least 1', 'variants', j, 'minOrderQuantity');
       if (v.orderIncrement != null && v.orderIncrement < 1) err('orderIncrement must be at least 1', 'variants', j, 'orderIncrement');
       if (decimalMinor(v.suggestedRetailPrice) === 'bad') err('suggestedRetailPrice must be ≥ 0 with at most 2 decimals', 'variants', j, 'suggestedRetailPrice');
@@ -102,6 +111,8 @@ export async function upsertProducts(ctx: SignedInContext, input: UpsertProductI
   if (errors.length) return { products: [], userErrors: errors };
   try {
     const ids = await ctx.db.transaction(async (tx) => {
+      // Bulk catalog loads are rare and large: one at a time keeps sku ownership and category creation race-free.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('channelgraph.upsertProducts'))`);
       const allSkus = input.flatMap((p) => p.variants.map((v) => v.sku));
       const owners = new Map<string, string>();
       for (const part of chunks(allSkus, 5000)) {
@@ -200,11 +211,13 @@ export async function setAssortment(ctx: SignedInContext, input: SetAssortmentIn
   if (!seller) throw forbidden('You cannot set the assortment of that account');
   if (!isSellingTier(seller.tier)) return { count: 0, userErrors: [userError('INVALID_INPUT', 'A retailer sells nothing: it has no assortment', ['sellerId'])] };
   if (!input.includeAll && input.skus == null) return { count: 0, userErrors: [userError('INVALID_INPUT', 'Give skus, or includeAll: true', ['skus'])] };
+  if (input.includeAll && input.skus?.length) return { count: 0, userErrors: [userError('INVALID_INPUT', 'includeAll: true offers everything: give no skus with it', ['skus'])] };
+  if ((input.skus?.length ?? 0) > MAX_ASSORTMENT) return { count: 0, userErrors: [userError('INVALID_INPUT', `At most ${MAX_ASSORTMENT} skus`, ['skus'])] };
   const skus = input.includeAll ? [] : [...new Set(input.skus!)];
-  let found: VariantRow[] = [];
-  if (skus.length) {
-    // What the seller can buy: what its own sellers offer it.
-    found = await ctx.db.select().from(variants).where(and(inArray(variants.sku, skus), variantVisible(variants.id, buyerScope(seller.path))));
+  const found: VariantRow[] = [];
+  // What the seller can buy: what its own sellers offer it.
+  for (const part of chunks(skus, 5000)) {
+    found.push(...(await ctx.db.select().from(variants).where(and(inArray(variants.sku, part), variantVisible(variants.id, buyerScope(seller.path))))));
   }
   const known = new Set(found.map((v) => v.sku));
   const errors = (input.skus ?? []).flatMap((sku, i) =>

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, exists, getTableColumns, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../../graphql/context.js';
 import { keyOf } from '../../graphql/ids.js';
+import { badInput } from '../../graphql/errors.js';
 import { pageRequest, toConnection } from '../../graphql/connection.js';
 import { containsPattern } from '../../db/sql.js';
 import { money } from '../../lib/money.js';
@@ -13,6 +14,8 @@ export interface MediaValue {
   kind: 'IMAGE' | 'DOCUMENT' | 'VIDEO';
   title: string | null;
 }
+
+const MAX_SKU_FILTER = 500;
 
 /** A product row with its category and media, read in the same statement (a catalog page stays a few statements). */
 export type ProductRecord = ProductRow & { categoryRow: CategoryRow | null; mediaList: MediaValue[] };
@@ -39,6 +42,7 @@ async function descendantCategoryIds(ctx: Context, rootId: number): Promise<numb
 async function filterSql(ctx: Context, filter: ProductFilter | null | undefined): Promise<SQL[]> {
   const where: SQL[] = [];
   const search = filter?.search?.trim();
+  if (search && search.length > 200) throw badInput('search is at most 200 characters');
   if (search) {
     const p = containsPattern(search);
     const scope = await catalogScope(ctx);
@@ -61,6 +65,7 @@ async function filterSql(ctx: Context, filter: ProductFilter | null | undefined)
     where.push(key === null ? sql`false` : inArray(products.categoryId, await descendantCategoryIds(ctx, key)));
   }
   if (filter?.skus) {
+    if (filter.skus.length > MAX_SKU_FILTER) throw badInput(`filter.skus takes at most ${MAX_SKU_FILTER} skus`);
     const scope = await catalogScope(ctx);
     where.push(
       filter.skus.length === 0

@@ -15,6 +15,8 @@ import { priceFloors, priceListAssignments, priceListEntries, priceLists, promot
 import type { PriceFloorInput, PriceListAssignmentInput, PriceListInput, PromotionInput, SetPriceListEntriesInput } from './types.js';
 
 const TIERS: Tier[] = ['BRAND', 'GENERAL_AGENT', 'DISTRIBUTOR', 'RETAILER'];
+const MAX_ROWS = 10_000;
+const MAX_FILTER = 1_000;
 
 function positiveMinor(value: string): bigint | null {
   try {
@@ -115,7 +117,8 @@ export async function savePriceList(ctx: SignedInContext, input: PriceListInput)
     if (a.tier != null && !tierBelow(a.tier as Tier, owner.tier)) errors.push(userError('INVALID_INPUT', `${owner.name} does not sell to ${a.tier}`, ['assignments', i, 'tier']));
     if (a.regionCode != null && !isRegionCode(a.regionCode)) errors.push(userError('INVALID_INPUT', `${a.regionCode} is not a GB/T 2260 region code`, ['assignments', i, 'regionCode']));
   });
-  const buyers = await checkBuyers(ctx, owner, input.assignments.map((a) => a.accountId), (i) => ['assignments', i, 'accountId']);
+  if (input.assignments.length > MAX_FILTER) errors.push(userError('INVALID_INPUT', `At most ${MAX_FILTER} assignments`, ['assignments']));
+  const buyers = await checkBuyers(ctx, owner, input.assignments.slice(0, MAX_FILTER).map((a) => a.accountId), (i) => ['assignments', i, 'accountId']);
   errors.push(...buyers.errors);
   if (errors.length) return { priceList: null, userErrors: errors };
   const assigned = input.assignments.map((a) => ({ tier: (a.tier as Tier | null) ?? null, regionCode: a.regionCode ?? null, accountId: a.accountId ? keyOf(a.accountId, 'Account') : null }));
@@ -129,6 +132,7 @@ export async function savePriceList(ctx: SignedInContext, input: PriceListInput)
         validFrom: input.validFrom ?? null,
         validTo: input.validTo ?? null,
       };
+      if (existing) await tx.select({ id: priceLists.id }).from(priceLists).where(eq(priceLists.id, existing.id)).for('update');
       const [row] = existing
         ? await tx.update(priceLists).set(values).where(eq(priceLists.id, existing.id)).returning()
         : await tx.insert(priceLists).values(values).returning();
@@ -154,6 +158,7 @@ export async function setPriceListEntries(ctx: SignedInContext, input: SetPriceL
   const list = key === null ? null : await findVisiblePriceList(ctx, key);
   if (!list) throw forbidden('You cannot change that price list');
   const owner = (await ctx.loaders.accounts.byId.load(list.ownerId))!;
+  if (input.entries.length > MAX_ROWS) return { priceList: null, userErrors: [userError('INVALID_INPUT', `At most ${MAX_ROWS} entries per call`, ['entries'])] };
   const skus = [...new Set(input.entries.map((e) => e.sku))];
   // The owner prices only what it can itself sell: what it offers after its own assortment chain.
   const known = skus.length ? await ctx.db.select({ id: variants.id, sku: variants.sku }).from(variants).where(inArray(variants.sku, skus)) : [];
@@ -170,8 +175,8 @@ export async function setPriceListEntries(ctx: SignedInContext, input: SetPriceL
     const minQuantity = e.minQuantity ?? 1;
     const variantId = idBySku.get(e.sku);
     const price = positiveMinor(e.price);
-    if (variantId === undefined) errors.push(userError('INVALID_INPUT', `Unknown sku ${e.sku}`, ['entries', i, 'sku']));
-    else if (!offered.has(variantId)) errors.push(userError('NOT_IN_ASSORTMENT', `${owner.name} does not offer ${e.sku}`, ['entries', i, 'sku']));
+    // One answer for unknown and not offered: the catalog beyond a seller's offer is not revealed.
+    if (variantId === undefined || !offered.has(variantId)) errors.push(userError('INVALID_INPUT', `${e.sku} is not a sku ${owner.name} offers`, ['entries', i, 'sku']));
     if (!Number.isInteger(minQuantity) || minQuantity < 1) errors.push(userError('INVALID_INPUT', 'minQuantity must be at least 1', ['entries', i, 'minQuantity']));
     if (price === null) errors.push(userError('INVALID_INPUT', `Price of ${e.sku} must be above 0 with at most 2 decimals`, ['entries', i, 'price']));
     const dup = `${e.sku}|${minQuantity}`;
@@ -180,25 +185,31 @@ export async function setPriceListEntries(ctx: SignedInContext, input: SetPriceL
     if (variantId !== undefined && price !== null) checked.push({ variantId, sku: e.sku, minQuantity, price, field: ['entries', String(i), 'price'] });
   });
   if (errors.length) return { priceList: null, userErrors: errors };
-  const assigned = await ctx.db.select().from(priceListAssignments).where(eq(priceListAssignments.priceListId, list.id));
-  const below = await floorErrors(ctx.db, await buyerTiers(ctx.db, owner, assigned), checked);
-  if (below.length) return { priceList: null, userErrors: below };
-  await ctx.db.transaction(async (tx) => {
-    if (input.replace) {
-      await tx.delete(priceListEntries).where(eq(priceListEntries.priceListId, list.id));
-    }
-    for (let i = 0; i < checked.length; i += 500) {
-      await tx
-        .insert(priceListEntries)
-        .values(checked.slice(i, i + 500).map((e) => ({ priceListId: list.id, variantId: e.variantId, minQuantity: e.minQuantity, price: e.price })))
-        .onConflictDoUpdate({ target: [priceListEntries.priceListId, priceListEntries.variantId, priceListEntries.minQuantity], set: { price: sql`excluded.price` } });
-    }
-  });
+  try {
+    await ctx.db.transaction(async (tx) => {
+      // The list row is the lock: savePriceList takes it too, so assignments cannot change under the floor check.
+      await tx.select({ id: priceLists.id }).from(priceLists).where(eq(priceLists.id, list.id)).for('update');
+      const assigned = await tx.select().from(priceListAssignments).where(eq(priceListAssignments.priceListId, list.id));
+      const below = await floorErrors(tx, await buyerTiers(tx, owner, assigned), checked);
+      if (below.length) throw new UserErrorsException(below);
+      if (input.replace) await tx.delete(priceListEntries).where(eq(priceListEntries.priceListId, list.id));
+      for (let i = 0; i < checked.length; i += 500) {
+        await tx
+          .insert(priceListEntries)
+          .values(checked.slice(i, i + 500).map((e) => ({ priceListId: list.id, variantId: e.variantId, minQuantity: e.minQuantity, price: e.price })))
+          .onConflictDoUpdate({ target: [priceListEntries.priceListId, priceListEntries.variantId, priceListEntries.minQuantity], set: { price: sql`excluded.price` } });
+      }
+    });
+  } catch (e) {
+    if (e instanceof UserErrorsException) return { priceList: null, userErrors: e.errors };
+    throw e;
+  }
   return { priceList: list, userErrors: [] };
 }
 
 /** Brand only (the map says so): minimum prices per sku for buyers of a tier. */
 export async function setPriceFloors(ctx: SignedInContext, input: PriceFloorInput[]): Promise<{ count: number; userErrors: UserError[] }> {
+  if (input.length > MAX_ROWS) return { count: 0, userErrors: [userError('INVALID_INPUT', `At most ${MAX_ROWS} floors per call`, [])] };
   const skus = [...new Set(input.map((f) => f.sku))];
   const known = skus.length ? await ctx.db.select({ id: variants.id, sku: variants.sku }).from(variants).where(inArray(variants.sku, skus)) : [];
   const idBySku = new Map(known.map((k) => [k.sku, k.id]));
@@ -260,13 +271,19 @@ export async function savePromotion(ctx: SignedInContext, input: PromotionInput)
   (input.regionCodes ?? []).forEach((c, i) => {
     if (!isRegionCode(c)) errors.push(userError('INVALID_INPUT', `${c} is not a GB/T 2260 region code`, ['regionCodes', i]));
   });
-  const buyers = await checkBuyers(ctx, owner, input.accountIds ?? [], (i) => ['accountIds', i]);
+  const buyers = await checkBuyers(ctx, owner, (input.accountIds ?? []).slice(0, MAX_FILTER), (i) => ['accountIds', i]);
   errors.push(...buyers.errors);
   const skus = input.skus ?? [];
-  const found = skus.length ? await ctx.db.select({ id: variants.id, sku: variants.sku }).from(variants).where(inArray(variants.sku, skus)) : [];
+  if (skus.length > MAX_FILTER) errors.push(userError('INVALID_INPUT', `At most ${MAX_FILTER} skus`, ['skus']));
+  if ((input.accountIds ?? []).length > MAX_FILTER) errors.push(userError('INVALID_INPUT', `At most ${MAX_FILTER} accounts`, ['accountIds']));
+  // Only skus the owner offers; unknown and not offered read the same.
+  const found =
+    skus.length && skus.length <= MAX_FILTER
+      ? await ctx.db.select({ id: variants.id, sku: variants.sku }).from(variants).where(and(inArray(variants.sku, skus), variantVisible(variants.id, owner.path)))
+      : [];
   const idBySku = new Map(found.map((v) => [v.sku, v.id]));
   skus.forEach((s, i) => {
-    if (!idBySku.has(s)) errors.push(userError('INVALID_INPUT', `Unknown sku ${s}`, ['skus', i]));
+    if (!idBySku.has(s) && skus.length <= MAX_FILTER) errors.push(userError('INVALID_INPUT', `${s} is not a sku ${owner.name} offers`, ['skus', i]));
   });
   const categoryKeys = (input.categoryIds ?? []).map((id) => keyOf(id, 'Category'));
   const knownCategories = new Set(

@@ -8,9 +8,11 @@ import { inSubtree } from '../../auth/scope.js';
 import { accounts } from '../accounts/tables.js';
 import { priceFloors, priceListAssignments, priceListEntries, priceLists, type PriceListEntryRow, type PriceListRow } from './tables.js';
 import type { PricingData, Tier, VariantFacts } from './engine-types.js';
+import { variantVisible, type CatalogScope } from '../catalog/scope.js';
 
 export interface PricingKey {
-  sellerId: number;
+  /** The seller's materialized path: the seller is its last id, its offer is bounded by all of them (V2). */
+  sellerPath: number[];
   tier: Tier;
   variantId: number;
 }
@@ -18,13 +20,15 @@ export interface PricingKey {
 export interface PricingInput {
   data: PricingData;
   variant: VariantFacts;
+  /** Whether the seller chain offers the variant to this buyer (V2); no price otherwise. */
+  offered: boolean;
 }
 
 interface PricingRow {
   lists: { id: number; name: string; priority: number; validFrom: string | null; validTo: string | null; assignments: { accountId: number | null; regionCode: string | null; tier: Tier | null }[]; entries: { variantId: number; minQuantity: number; price: string }[] }[];
   promotions: { id: number; name: string; kind: 'PERCENT_OFF' | 'AMOUNT_OFF'; value: string; validFrom: string | null; validTo: string | null; stackable: boolean; tiers: Tier[]; regionCodes: string[]; accountIds: number[]; variantIds: number[]; categoryIds: number[] }[];
   floors: { variantId: number; amount: string }[];
-  variants: VariantFacts[];
+  variants: (VariantFacts & { offered: boolean })[];
 }
 
 const date = (s: string | null) => (s === null ? null : new Date(s));
@@ -34,8 +38,9 @@ const date = (s: string | null) => (s === null ? null : new Date(s));
  * tier of one seller, in ONE statement: the seller's current lists with their
  * assignments and the entries for these variants, its promotions, the floors.
  */
-async function loadPricing(db: Db, sellerId: number, tier: Tier, variantIds: number[], at: Date): Promise<Map<number, PricingInput>> {
+async function loadPricing(db: Db, sellerPath: number[], tier: Tier, variantIds: number[], at: Date): Promise<Map<number, PricingInput>> {
   const ids = intArray(variantIds);
+  const sellerId = sellerPath.at(-1)!;
   const ts = at.toISOString();
   const [row] = await db.execute<PricingRow & Record<string, unknown>>(sql`
     select
@@ -53,7 +58,8 @@ async function loadPricing(db: Db, sellerId: number, tier: Tier, variantIds: num
         from promotions p where p.owner_id = ${sellerId} and (p.valid_to is null or p.valid_to > ${ts}::timestamptz)), '[]') as promotions,
       coalesce((select json_agg(json_build_object('variantId', f.variant_id, 'amount', f.amount::text))
         from price_floors f where f.tier = ${tier}::channel_tier and f.variant_id = any(${ids})), '[]') as floors,
-      coalesce((select json_agg(json_build_object('variantId', v.id, 'sku', v.sku, 'categoryId', pr.category_id))
+      coalesce((select json_agg(json_build_object('variantId', v.id, 'sku', v.sku, 'categoryId', pr.category_id,
+          'offered', ${variantVisible(sql`v.id`, sellerPath)}))
         from variants v join products pr on pr.id = v.product_id where v.id = any(${ids})), '[]') as variants`);
   const data: PricingData = {
     lists: row.lists.map((l) => ({
@@ -65,28 +71,28 @@ async function loadPricing(db: Db, sellerId: number, tier: Tier, variantIds: num
     promotions: row.promotions.map((p) => ({ ...p, value: BigInt(p.value), validFrom: date(p.validFrom), validTo: date(p.validTo) })),
     floors: new Map(row.floors.map((f) => [f.variantId, BigInt(f.amount)])),
   };
-  return new Map(row.variants.map((v) => [v.variantId, { data, variant: v }]));
+  return new Map(row.variants.map(({ offered, ...v }) => [v.variantId, { data, variant: v, offered }]));
 }
 
-export function pricingLoaders(db: Db, viewer: () => Viewer | null, at: Date) {
+export function pricingLoaders(db: Db, viewer: () => Viewer | null, at: Date, scope: () => Promise<CatalogScope>) {
   return {
     /** Batches every price asked for in a request into one statement per (seller, buyer tier). */
     inputs: new DataLoader<PricingKey, PricingInput | null, string>(
       async (keys) => {
         const groups = new Map<string, PricingKey[]>();
         for (const k of keys) {
-          const g = `${k.sellerId}|${k.tier}`;
+          const g = `${k.sellerPath.join('.')}|${k.tier}`;
           groups.set(g, [...(groups.get(g) ?? []), k]);
         }
         const loaded = new Map<string, Map<number, PricingInput>>();
         await Promise.all(
           [...groups].map(async ([g, ks]) => {
-            loaded.set(g, await loadPricing(db, ks[0].sellerId, ks[0].tier, [...new Set(ks.map((k) => k.variantId))], at));
+            loaded.set(g, await loadPricing(db, ks[0].sellerPath, ks[0].tier, [...new Set(ks.map((k) => k.variantId))], at));
           }),
         );
-        return keys.map((k) => loaded.get(`${k.sellerId}|${k.tier}`)!.get(k.variantId) ?? null);
+        return keys.map((k) => loaded.get(`${k.sellerPath.join('.')}|${k.tier}`)!.get(k.variantId) ?? null);
       },
-      { cacheKeyFn: (k) => `${k.sellerId}|${k.tier}|${k.variantId}` },
+      { cacheKeyFn: (k) => `${k.sellerPath.join('.')}|${k.tier}|${k.variantId}` },
     ),
     floorsByVariant: new DataLoader<number, Map<Tier, bigint>>(async (ids) => {
       const rows = await db.select().from(priceFloors).where(inArray(priceFloors.variantId, [...ids]));
@@ -112,7 +118,12 @@ export function pricingLoaders(db: Db, viewer: () => Viewer | null, at: Date) {
     entriesByList: new DataLoader<number, PriceListEntryRow[]>(async (ids) =>
       groupByKey(
         ids,
-        await db.select().from(priceListEntries).where(inArray(priceListEntries.priceListId, [...ids])).orderBy(asc(priceListEntries.variantId), asc(priceListEntries.minQuantity)),
+        // Only entries for variants the viewer may see (V2): a narrowed assortment upstream hides them.
+        await db
+          .select()
+          .from(priceListEntries)
+          .where(and(inArray(priceListEntries.priceListId, [...ids]), variantVisible(priceListEntries.variantId, await scope())))
+          .orderBy(asc(priceListEntries.variantId), asc(priceListEntries.minQuantity)),
         (r) => r.priceListId,
       ),
     ),

@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Context } from '../../graphql/context.js';
-import { badInput } from '../../graphql/errors.js';
+import { badInput, forbidden } from '../../graphql/errors.js';
+import { tierBelow } from '../accounts/tiers.js';
 import { keyOf, toGlobalId } from '../../graphql/ids.js';
 import { inSubtree } from '../../auth/scope.js';
 import { fromMinor, money, type MoneyValue } from '../../lib/money.js';
 import { accounts, type AccountRow, type Tier } from '../accounts/tables.js';
-import { buyerScope } from '../catalog/scope.js';
 import type { VariantRow } from '../catalog/tables.js';
 import { resolvePrice } from './engine.js';
 import type { PriceResult } from './engine-types.js';
@@ -33,8 +33,9 @@ function toPriceValue(r: PriceResult): PriceValue {
 export async function priceAs(ctx: Context, buyer: AccountRow, variant: VariantRow, quantity: number): Promise<PriceResult | null> {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > 1_000_000) throw badInput('quantity must be between 1 and 1000000');
   if (buyer.parentId === null) return null; // the brand buys from no one
-  const input = await ctx.loaders.pricing.inputs.load({ sellerId: buyer.parentId, tier: buyer.tier, variantId: variant.id });
-  if (!input) return null;
+  const input = await ctx.loaders.pricing.inputs.load({ sellerPath: buyer.path.slice(0, -1), tier: buyer.tier, variantId: variant.id });
+  // V2: what the buyer's seller chain does not offer has no price, whatever lists say.
+  if (!input || !input.offered) return null;
   return resolvePrice({ accountId: buyer.id, tier: buyer.tier, regionCode: buyer.addressRegionCode }, input.variant, quantity, ctx.now(), input.data);
 }
 
@@ -49,7 +50,6 @@ export async function priceFor(ctx: Context, variant: VariantRow, accountId: str
   const key = keyOf(accountId, 'Account');
   const buyer = key === null ? null : await ctx.loaders.accounts.visibleById.load(key);
   if (!buyer || buyer.parentId === null) return null;
-  if (!(await ctx.loaders.catalog.offered.load({ scope: buyerScope(buyer.path), variantId: variant.id }))) return null;
   const result = await priceAs(ctx, buyer, variant, quantity ?? 1);
   return result && toPriceValue(result);
 }
@@ -58,6 +58,8 @@ const NEXT_TIER: Record<Tier, Tier | null> = { BRAND: 'GENERAL_AGENT', GENERAL_A
 
 /** The floor protecting buyers of `tier` (default: the tier below the viewer's, its usual buyers). */
 export async function priceFloor(ctx: Context, variant: VariantRow, tier: Tier | null | undefined): Promise<MoneyValue | null> {
+  // V3: only floors of tiers below the viewer, never one that bounds what the viewer itself pays.
+  if (tier && !tierBelow(tier, ctx.viewer!.tier)) throw forbidden(`Floors for ${tier} buyers are not visible to a ${ctx.viewer!.tier}`);
   const buyers = tier ?? NEXT_TIER[ctx.viewer!.tier];
   if (!buyers) return null;
   const floor = (await ctx.loaders.pricing.floorsByVariant.load(variant.id)).get(buyers);

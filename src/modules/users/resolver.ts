@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context, SignedInContext } from '../../graphql/context.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { registerNode } from '../../graphql/node.js';
@@ -29,6 +30,6 @@ export class ViewerResolver {
   @FieldResolver(() => [String])
   features(@Ctx() ctx: Context, @Root() v: ViewerValue) { return users.features(ctx, v); }
 
-  @Mutation(() => LoginPayload)
-  login(@Ctx() ctx: Context, @Arg('input', () => LoginInput) input: LoginInput) { return users.login(ctx, input); }
+  @Mutation(() => LoginPayload, { description: 'Signs in. It must be the only field of its operation.' })
+  login(@Ctx() ctx: Context, @Arg('input', () => LoginInput) input: LoginInput, @Info() info: GraphQLResolveInfo) { return users.loginAlone(ctx, input, info); }
 }

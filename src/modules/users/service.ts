@@ -1,4 +1,5 @@
 import { and, arrayOverlaps, eq, or, sql } from 'drizzle-orm';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Context, SignedInContext } from '../../graphql/context.js';
 import { forbidden, userError, type UserError } from '../../graphql/errors.js';
 import { keyOf } from '../../graphql/ids.js';
@@ -22,35 +23,38 @@ export interface LoginResult {
 // A hash to verify against when the email is unknown, so both failures cost the same time.
 let dummyHash: Promise<string> | null = null;
 
-async function throttled(ctx: Context, email: string): Promise<number> {
-  const [row] = await ctx.db.select().from(loginFailures).where(eq(loginFailures.email, email));
-  const until = row?.lockedUntil?.getTime() ?? 0;
-  return Math.max(0, Math.ceil((until - ctx.now().getTime()) / 1000));
-}
-
-async function recordFailure(ctx: Context, email: string): Promise<void> {
+/**
+ * Counts the attempt before the password is checked, in one atomic upsert, so
+ * parallel guesses cannot slip past the limit. Attempts older than the lock
+ * window are forgotten; the attempt past the limit locks the email for the window.
+ * Returns the seconds left on a lock, or 0 when this attempt may proceed.
+ */
+async function countAttempt(ctx: Context, email: string): Promise<number> {
   const { loginMaxFailures: max, loginLockSeconds: lock } = ctx.config;
   const now = ctx.now().toISOString();
-  // Failures older than the lock window are forgotten; reaching the limit locks the email and starts counting again.
-  const failures = sql`case when ${loginFailures.updatedAt} < ${now}::timestamptz - make_interval(secs => ${lock}) then 1 else ${loginFailures.failures} + 1 end`;
-  // One atomic upsert, so concurrent failures all count.
-  await ctx.db
-    .insert(loginFailures)
-    .values({ email, failures: 1, updatedAt: ctx.now() })
-    .onConflictDoUpdate({
-      target: loginFailures.email,
-      set: {
-        failures: sql`case when ${failures} >= ${max} then 0 else ${failures} end`,
-        lockedUntil: sql`case when ${failures} >= ${max} then ${now}::timestamptz + make_interval(secs => ${lock}) else ${loginFailures.lockedUntil} end`,
-        updatedAt: ctx.now(),
-      },
-    });
+  const [row] = await ctx.db.execute<{ wait: number }>(sql`
+    insert into login_failures as f (email, failures, locked_until, updated_at) values (${email}, 1, null, ${now}::timestamptz)
+    on conflict (email) do update set
+      failures = case
+        when f.locked_until is not null and f.locked_until > ${now}::timestamptz then f.failures
+        when f.updated_at < ${now}::timestamptz - make_interval(secs => ${lock}) or f.locked_until is not null then 1
+        else f.failures + 1 end,
+      locked_until = case
+        when f.locked_until is not null and f.locked_until > ${now}::timestamptz then f.locked_until
+        when f.updated_at >= ${now}::timestamptz - make_interval(secs => ${lock}) and f.locked_until is null and f.failures + 1 > ${max}
+          then ${now}::timestamptz + make_interval(secs => ${lock})
+        else null end,
+      updated_at = ${now}::timestamptz
+    returning greatest(0, ceil(extract(epoch from (coalesce(locked_until, ${now}::timestamptz) - ${now}::timestamptz))))::int as wait`);
+  return row.wait;
 }
 
 export async function login(ctx: Context, input: LoginInput): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const fail = (e: UserError): LoginResult => ({ token: null, expiresAt: null, viewer: null, userErrors: [e] });
-  const wait = await throttled(ctx, email);
+  const wrong = () => fail(userError('INVALID_CREDENTIALS', 'Wrong email or password'));
+  if (!EMAIL.test(email) || email.length > 200 || input.password.length > 1000) return wrong();
+  const wait = await countAttempt(ctx, email);
   if (wait > 0) return fail(userError('TOO_MANY_ATTEMPTS', `Too many failed sign-ins for this email; try again in ${wait} seconds`));
   const [row] = await ctx.db
     .select({ user: users, account: accounts })
@@ -59,23 +63,36 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
     .where(eq(users.email, email));
   dummyHash ??= hashPassword('not-a-real-password-0', ctx.config.scryptLogN);
   const ok = await verifyPassword(input.password, row?.user.passwordHash ?? (await dummyHash));
-  if (!row || !ok) {
-    await recordFailure(ctx, email);
-    return fail(userError('INVALID_CREDENTIALS', 'Wrong email or password'));
-  }
+  if (!row || !ok) return wrong();
   await ctx.db.delete(loginFailures).where(eq(loginFailures.email, email));
   const { token, expiresAt } = await ctx.tokens.issue(row.user.id);
   const viewer = viewerOf(row.user, row.account);
-  // The rest of this request (the payload's viewer fields) is answered as the user who just signed in.
+  // The payload's viewer fields are answered as the user who just signed in
+  // (login is alone in its operation, so nothing else runs as that user).
   ctx.viewer = viewer;
   ctx.authError = null;
   return { token, expiresAt, viewer, userErrors: [] };
 }
 
+/**
+ * login swaps the request's viewer for its own payload; any other root field
+ * in the same operation would then run as (or be cached for) the wrong user.
+ */
+export function loginAlone(ctx: Context, input: LoginInput, info: GraphQLResolveInfo): Promise<LoginResult> {
+  const roots = info.operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === '__typename'));
+  if (roots.length !== 1 || roots[0].kind !== Kind.FIELD) {
+    return Promise.resolve({ token: null, expiresAt: null, viewer: null, userErrors: [userError('INVALID_INPUT', 'login must be the only field of its operation')] });
+  }
+  return login(ctx, input);
+}
+
 export async function create(ctx: SignedInContext, input: CreateUserInput): Promise<{ user: UserRow | null; userErrors: UserError[] }> {
   const accountKey = keyOf(input.accountId, 'Account');
   const account = accountKey === null ? null : await findVisible(ctx, accountKey);
-  if (!account) throw forbidden('You cannot create users for that account');
+  // The account itself or a direct buyer: an upstream admin must not sign in as its buyers' buyers (V4).
+  if (!account || (account.id !== ctx.viewer.accountId && account.parentId !== ctx.viewer.accountId)) {
+    throw forbidden('You create users for your own account and your direct buyers');
+  }
   const email = input.email.trim().toLowerCase();
   const errors: UserError[] = [];
   if (!EMAIL.test(email) || email.length > 200) errors.push(userError('INVALID_INPUT', 'Not an email address', ['email']));
