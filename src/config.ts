@@ -24,6 +24,8 @@ export interface Config {
   sqlCountHeader: boolean;
   /** Availability below this many units reads LOW_STOCK. */
   lowStockThreshold: number;
+  /** How often the SLA worker runs (0: not in this process). */
+  slaCheckSeconds: number;
 }
 
 function bool(v: string | undefined): boolean | undefined {
@@ -58,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockSeconds: int(env.LOGIN_LOCK_SECONDS, 300),
     sqlCountHeader: bool(env.SQL_COUNT_HEADER) ?? false,
     lowStockThreshold: int(env.LOW_STOCK_THRESHOLD, 10),
+    slaCheckSeconds: int(env.SLA_CHECK_SECONDS, 60),
   };
 }

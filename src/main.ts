@@ -8,6 +8,7 @@ import { createApp } from './server.js';
 import { createTokens, loadTokenSecret } from './auth/tokens.js';
 import { DEMO_PASSWORD, demoUsers } from './seed/demo-data.js';
 import { writePermissionDocs } from './permissions/docs.js';
+import { startSlaWorker } from './modules/service/sla-worker.js';
 
 const command = process.argv[2] ?? 'serve';
 
@@ -36,6 +37,7 @@ async function serve(config: Config): Promise<void> {
   const tokens = createTokens(await loadTokenSecret(config.jwtSecret, config.dataDir), config.tokenTtlSeconds);
   const app = await createApp({ config, log, database: runtime.database, tokens });
   const port = await app.listen(config.port);
+  const stopSla = startSlaWorker(runtime.database.db, log, config.slaCheckSeconds);
   console.log(banner(config, port, seeded));
 
   let stopping = false;
@@ -51,6 +53,7 @@ async function serve(config: Config): Promise<void> {
       process.exit(1);
     }, 15000);
     force.unref();
+    stopSla();
     await app.close().catch((e) => log.error({ err: e }, 'closing HTTP'));
     await runtime.stop().catch((e) => log.error({ err: e }, 'stopping the database'));
     log.info('stopped');

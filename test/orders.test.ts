@@ -303,3 +303,66 @@ describe('inventory', () => {
     await expectInvariants(app);
   });
 });
+
+describe('review findings', () => {
+  it('a BUYER-only user is not told the credit available (V5); ADMIN is', async () => {
+    const buyer = await place('R1b', 'BUYER', { lines: [{ sku: 'A1', quantity: 14 }] });
+    expect(buyer.data!.placeOrder.userErrors[0].message).toMatch(/exceeds the available credit$/);
+    const seller = await place('D1', 'ADMIN', { buyerId: w.id('R1b'), lines: [{ sku: 'A1', quantity: 14 }] });
+    expect(seller.data!.placeOrder.userErrors[0].message).toMatch(/exceeds the available credit \d+\.\d\d$/);
+  });
+
+  it('a buyer sees where its order ships from only as a city, not the upstream warehouse address (V1)', async () => {
+    const o = (await place('R1a', 'BUYER', { lines: [{ sku: 'A2', quantity: 1 }] })).data!.placeOrder.order!;
+    const q = '{ order(id: "ID") { fulfillments { warehouse { id name address { line1 latitude longitude } } } } }'.replace('ID', o.id);
+    const asBuyer = await app.raw(q, {}, await w.token('R1a', 'BUYER'));
+    const wh = asBuyer.data.order.fulfillments[0].warehouse;
+    expect(wh.id).toBe(ow.warehouse.S);
+    expect(wh.address).toEqual({ line1: expect.not.stringContaining('Tianhe 1'), latitude: null, longitude: null });
+    const asOwner = await app.raw(q, {}, await w.token('S', 'ADMIN'));
+    expect(asOwner.data.order.fulfillments[0].warehouse.address).toEqual({ line1: 'Tianhe 1', latitude: 23.13, longitude: 113.26 });
+    expect((await app.gql(NodeDocument, { id: ow.warehouse.S }, await w.token('R1a', 'BUYER'))).data!.node).toBeNull();
+    await app.gql(CancelOrderDocument, { id: o.id }, await w.token('R1a', 'BUYER'));
+  });
+
+  it('only the warehouse owner ships; an order split in two completes when both are delivered', async () => {
+    const { SetStockLevelsDocument } = await import('./generated/graphql.js');
+    // Leave exactly 3 available in S and 3 in the brand's warehouse.
+    const levels = (await app.gql(StockDocument, { sku: 'A2' }, await w.token('BRAND', 'ADMIN'))).data!.variant!.stockLevels;
+    const reservedIn = (id: string) => levels.find((l) => l.warehouse.id === id)?.reserved ?? 0;
+    await app.gql(SetStockLevelsDocument, { input: [{ warehouseId: ow.warehouse.S, sku: 'A2', onHand: reservedIn(ow.warehouse.S) + 3 }] }, await w.token('S', 'ADMIN'));
+    await app.gql(SetStockLevelsDocument, { input: [{ warehouseId: ow.warehouse.BRAND, sku: 'A2', onHand: reservedIn(ow.warehouse.BRAND) + 3 }] }, await w.token('BRAND', 'ADMIN'));
+    const split = (await place('R1a', 'BUYER', { lines: [{ sku: 'A2', quantity: 5 }] })).data!.placeOrder.order!;
+    expect(split.fulfillments.map((f) => [f.warehouse.id, f.lines[0].quantity])).toEqual([[ow.warehouse.S, 3], [ow.warehouse.BRAND, 2]]);
+    await app.gql(ConfirmOrderDocument, { id: split.id }, await w.token('D1', 'ADMIN'));
+    const [fromS, fromBrand] = split.fulfillments;
+    // The brand is above S, but it does not run S's warehouse.
+    expect(codes(await app.gql(ShipFulfillmentDocument, { input: { fulfillmentId: fromS.id } }, await w.token('BRAND', 'ADMIN')))).toEqual(['FORBIDDEN']);
+    await app.gql(ShipFulfillmentDocument, { input: { fulfillmentId: fromS.id } }, await w.token('S', 'ADMIN'));
+    const partial = await app.gql(ConfirmDeliveryDocument, { id: split.id }, await w.token('R1a', 'BUYER'));
+    expect(partial.data!.confirmDelivery.order).toMatchObject({ status: 'ALLOCATED', fulfillments: [{ status: 'DELIVERED' }, { status: 'PENDING' }] });
+    await app.gql(ShipFulfillmentDocument, { input: { fulfillmentId: fromBrand.id } }, await w.token('BRAND', 'ADMIN'));
+    const done = await app.gql(ConfirmDeliveryDocument, { id: split.id }, await w.token('R1a', 'BUYER'));
+    expect(done.data!.confirmDelivery.order!.status).toBe('COMPLETED');
+    await expectInvariants(app);
+  });
+
+  it('the seller side confirms delivery of an order it recorded offline', async () => {
+    const o = (await place('D1', 'ADMIN', { buyerId: w.id('R1b'), channel: 'OFFLINE', lines: [{ sku: 'B1', quantity: 6 }] })).data!.placeOrder.order!;
+    await app.gql(ConfirmOrderDocument, { id: o.id }, await w.token('D1', 'ADMIN'));
+    await app.gql(ShipFulfillmentDocument, { input: { fulfillmentId: o.fulfillments[0].id } }, await w.token('D1', 'SERVICE'));
+    const done = await app.gql(ConfirmDeliveryDocument, { id: o.id }, await w.token('D1', 'ADMIN'));
+    expect(done.data!.confirmDelivery.order!.status).toBe('COMPLETED');
+    await expectInvariants(app);
+  });
+
+  it('an empty setStockLevels is a no-op; a retry with an equivalent address is the same request', async () => {
+    const { SetStockLevelsDocument } = await import('./generated/graphql.js');
+    expect((await app.gql(SetStockLevelsDocument, { input: [] }, await w.token('D1', 'ADMIN'))).data!.setStockLevels).toEqual({ count: 0, userErrors: [] });
+    const a = await place('R1a', 'BUYER', { idempotencyKey: 'addr-1', lines: [{ sku: 'B1', quantity: 6 }], shipTo: { line1: 'Futian 9', regionCode: '440304' } });
+    const b = await place('R1a', 'BUYER', { idempotencyKey: 'addr-1', lines: [{ sku: 'B1', quantity: 6 }], shipTo: { line1: 'Futian 9', regionCode: '440304', city: null, postalCode: null } });
+    expect(b.data!.placeOrder.order!.id).toBe(a.data!.placeOrder.order!.id);
+    await app.gql(CancelOrderDocument, { id: a.data!.placeOrder.order!.id }, await w.token('R1a', 'BUYER'));
+    await expectInvariants(app);
+  });
+});

@@ -6,3 +6,5 @@ export * from '../modules/pricing/tables.js';
 export * from '../modules/inventory/tables.js';
 export * from '../modules/orders/tables.js';
 export * from '../modules/integration/tables.js';
+export * from '../modules/service/tables.js';
+export * from '../modules/notifications/tables.js';

@@ -7,6 +7,7 @@ import { pricingLoaders } from '../modules/pricing/loaders.js';
 import type { CatalogScope } from '../modules/catalog/scope.js';
 import { inventoryLoaders, type SupplyChain } from '../modules/inventory/loaders.js';
 import { orderLoaders } from '../modules/orders/loaders.js';
+import { ticketServiceLoaders } from '../modules/service/service.js';
 
 export interface LoaderDeps {
   db: Db;
@@ -27,6 +28,7 @@ export function createLoaders({ db, viewer, at, catalogScope, supplyChain }: Loa
     pricing: pricingLoaders(db, viewer, at, catalogScope),
     inventory: inventoryLoaders(db, viewer, supplyChain),
     orders: orderLoaders(db),
+    service: ticketServiceLoaders(db),
   };
 }
 

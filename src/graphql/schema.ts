@@ -21,6 +21,14 @@ import {
   OrderLineResolver,
   OrderResolver,
 } from '../modules/orders/resolver.js';
+import {
+  AccountTicketsResolver,
+  ReturnAuthorizationResolver,
+  SlaPolicyResolver,
+  TicketCommentResolver,
+  TicketResolver,
+} from '../modules/service/resolver.js';
+import { NotificationResolver, ViewerNotificationsResolver } from '../modules/notifications/resolver.js';
 import { StockLevelResolver, VariantStockResolver, WarehouseResolver } from '../modules/inventory/resolver.js';
 
 const resolvers = [
@@ -45,6 +53,13 @@ const resolvers = [
   FulfillmentResolver,
   BatchShipmentResolver,
   AccountOrdersResolver,
+  TicketResolver,
+  TicketCommentResolver,
+  ReturnAuthorizationResolver,
+  SlaPolicyResolver,
+  AccountTicketsResolver,
+  NotificationResolver,
+  ViewerNotificationsResolver,
 ] as const;
 
 /** The schema as the code declares it, before the permission layer. */

@@ -339,10 +339,12 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'Account', name: string, tier: ChannelTier, id: string }
     | { __typename: 'Category', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'PriceList', id: string }
     | { __typename: 'Product', id: string }
     | { __typename: 'Promotion', id: string }
+    | { __typename: 'Ticket', id: string }
     | { __typename: 'User', email: string, id: string, account: { id: string } }
     | { __typename: 'Variant', id: string }
     | { __typename: 'Warehouse', id: string }

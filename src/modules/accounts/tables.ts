@@ -43,7 +43,7 @@ export const accounts = pgTable(
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
-    /** Minor units (fen); null means no credit line. */
+    /** Minor units (fen); null: no limit is set, and orders are not held back by credit. */
     creditLimit: bigint('credit_limit', { mode: 'bigint' }),
     /** Minor units reserved by open orders and unpaid charges; moved atomically by ordering and finance. */
     creditUsed: bigint('credit_used', { mode: 'bigint' }).notNull().default(sql`0`),

@@ -7,6 +7,7 @@ import { Region } from '../regions/types.js';
 import { User } from '../users/types.js';
 // Account and Order refer to each other; the field thunk resolves the cycle lazily.
 import { OrderConnection as OrderConnectionRef } from '../orders/types.js';
+import { TicketConnection as TicketConnectionRef } from '../service/types.js';
 import type { MoneyValue } from '../../lib/money.js';
 
 export enum ChannelTier {
@@ -83,6 +84,7 @@ export class Account extends Node {
   @Field(() => Portal, { nullable: true }) portal!: Portal | null;
   @Field(() => [User]) users!: User[];
   @Field(() => OrderConnectionRef, { description: 'Orders this account placed (V1).' }) orders!: unknown;
+  @Field(() => TicketConnectionRef, { description: 'Tickets this account opened or handles (V1).' }) tickets!: unknown;
 }
 
 export const { Edge: AccountEdge, Connection: AccountConnection } = connectionTypes(Account, 'Account');

@@ -30,7 +30,7 @@ export class WarehouseResolver {
   owner(@Ctx() ctx: Context, @Root() w: WarehouseRow) { return inventory.warehouseOwner(ctx, w); }
 
   @FieldResolver(() => Address)
-  address(@Root() w: WarehouseRow) { return inventory.warehouseAddress(w); }
+  address(@Ctx() ctx: Context, @Root() w: WarehouseRow) { return inventory.warehouseAddress(ctx, w); }
 
   @FieldResolver(() => [Region])
   coverage(@Root() w: WarehouseRow) { return inventory.warehouseCoverage(w); }

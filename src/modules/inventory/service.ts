@@ -60,7 +60,25 @@ export async function findVisibleWarehouse(ctx: Context, id: number): Promise<Wa
   return row?.w ?? null;
 }
 
-export function warehouseAddress(w: WarehouseRow) {
+/**
+ * V1: a warehouse's address belongs to its owner and the accounts above it.
+ * Others reach a warehouse only as where their own order ships from: they see
+ * its city and region, not its street address or coordinates.
+ */
+export async function warehouseAddress(ctx: Context, w: WarehouseRow) {
+  const owner = await ctx.loaders.accounts.byId.load(w.ownerId);
+  const full = !!ctx.viewer && !!owner?.path.includes(ctx.viewer.accountId);
+  if (!full) {
+    return {
+      line1: w.addressCity ?? regionName(w.addressRegionCode) ?? w.addressRegionCode,
+      city: w.addressCity,
+      regionCode: w.addressRegionCode,
+      region: regionName(w.addressRegionCode) ? region(w.addressRegionCode) : null,
+      postalCode: null,
+      latitude: null,
+      longitude: null,
+    };
+  }
   return {
     line1: w.addressLine1,
     city: w.addressCity,
@@ -94,6 +112,10 @@ export async function createWarehouse(ctx: SignedInContext, input: CreateWarehou
   if (!input.address.line1.trim()) errors.push(userError('INVALID_INPUT', 'Address line is required', ['address', 'line1']));
   if (!isRegionCode(input.address.regionCode)) errors.push(userError('INVALID_INPUT', `${input.address.regionCode} is not a GB/T 2260 region code`, ['address', 'regionCode']));
   if (input.coverage.length === 0) errors.push(userError('INVALID_INPUT', 'A warehouse covers at least one region', ['coverage']));
+  if (input.coverage.length > 500) errors.push(userError('INVALID_INPUT', 'At most 500 coverage codes', ['coverage']));
+  const { latitude, longitude } = input.address;
+  if (latitude != null && (latitude < -90 || latitude > 90)) errors.push(userError('INVALID_INPUT', 'Latitude out of range', ['address', 'latitude']));
+  if (longitude != null && (longitude < -180 || longitude > 180)) errors.push(userError('INVALID_INPUT', 'Longitude out of range', ['address', 'longitude']));
   input.coverage.forEach((code, i) => {
     if (!isRegionCode(code)) errors.push(userError('INVALID_INPUT', `${code} is not a GB/T 2260 region code`, ['coverage', i]));
     else if (!withinTerritory(code, owner.territory)) errors.push(userError('OUTSIDE_TERRITORY', `${code} lies outside ${owner.name}'s territory`, ['coverage', i]));
@@ -121,7 +143,11 @@ export async function createWarehouse(ctx: SignedInContext, input: CreateWarehou
  * Sets on-hand counts. Rows are locked in (warehouse, variant) order, the same
  * order placeOrder locks them in, and a count below what is reserved is refused.
  */
+const MAX_STOCK_ROWS = 10_000;
+
 export async function setStockLevels(ctx: SignedInContext, input: StockLevelInput[]): Promise<{ count: number; userErrors: UserError[] }> {
+  if (input.length === 0) return { count: 0, userErrors: [] };
+  if (input.length > MAX_STOCK_ROWS) return { count: 0, userErrors: [userError('INVALID_INPUT', `At most ${MAX_STOCK_ROWS} rows per call`, [])] };
   const warehouseKeys = [...new Set(input.map((s) => keyOf(s.warehouseId, 'Warehouse')))];
   const visible = new Map<number, WarehouseRow>();
   for (const k of warehouseKeys) {

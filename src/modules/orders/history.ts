@@ -2,6 +2,7 @@ import type { Tx } from '../../db/client.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { outbox } from '../integration/tables.js';
+import { notify } from '../notifications/service.js';
 import { orderEvents, type OrderRow, type OrderStatus } from './tables.js';
 
 export function actorOf(viewer: Viewer): string {
@@ -29,5 +30,17 @@ export async function publish(tx: Tx, topic: string, order: OrderRow, extra: Rec
       total: order.total.toString(),
       ...extra,
     },
+  });
+}
+
+/** Order status changes reach the other party's users: the seller hears of new orders, the buyer of progress. */
+export async function noticeOrder(tx: Tx, order: OrderRow, to: 'buyer' | 'seller', kind: string, title: string, at: Date): Promise<void> {
+  await notify(tx, {
+    accountIds: [to === 'buyer' ? order.buyerId : order.sellerId],
+    roles: to === 'buyer' ? ['BUYER'] : ['SERVICE'],
+    kind,
+    title: `${order.number}: ${title}`,
+    orderId: order.id,
+    at,
   });
 }

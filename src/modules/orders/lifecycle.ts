@@ -8,7 +8,7 @@ import type { Role } from '../users/tables.js';
 import { accounts } from '../accounts/tables.js';
 import { warehouses } from '../inventory/tables.js';
 import { changeStock, lockStock, type StockChange } from '../inventory/stock.js';
-import { appendEvent, publish } from './history.js';
+import { appendEvent, noticeOrder, publish } from './history.js';
 import { findVisible } from './service.js';
 import { fulfillmentLines, fulfillments, orders, type FulfillmentRow, type OrderRow, type OrderStatus } from './tables.js';
 import type { ShipFulfillmentInput } from './types.js';
@@ -77,6 +77,7 @@ export async function confirmOrder(ctx: SignedInContext, id: string): Promise<Re
     await appendEvent(tx, o, ctx.viewer, 'ALLOCATED', 'ALLOCATED', `Stock reserved in ${n} warehouse${n === 1 ? '' : 's'}`, at);
     const row = await setStatus(tx, o, 'ALLOCATED', at);
     await publish(tx, 'order.confirmed', row);
+    await noticeOrder(tx, row, 'buyer', 'ORDER_CONFIRMED', 'confirmed by the seller', at);
     return row;
   });
 }
@@ -108,6 +109,7 @@ export async function cancelOrder(ctx: SignedInContext, id: string, reason: stri
     await appendEvent(tx, o, ctx.viewer, 'CANCELLED', 'CANCELLED', reason?.trim() || null, at);
     const row = await setStatus(tx, o, 'CANCELLED', at);
     await publish(tx, 'order.cancelled', row, { reason: reason ?? null });
+    await noticeOrder(tx, row, buyerSide ? 'seller' : 'buyer', 'ORDER_CANCELLED', `cancelled${reason ? `: ${reason.trim()}` : ''}`, at);
     return row;
   });
 }
@@ -122,7 +124,7 @@ export async function shipFulfillment(ctx: SignedInContext, input: ShipFulfillme
   if (!f || !order) throw forbidden('You cannot ship that fulfillment');
   const [w] = await ctx.db.select().from(warehouses).where(eq(warehouses.id, f.warehouseId));
   const owner = await ctx.loaders.accounts.byId.load(w.ownerId);
-  if (!owner?.path.includes(ctx.viewer.accountId) || !has(ctx.viewer, 'SERVICE')) throw forbidden('Only the warehouse owner ships from it');
+  if (owner?.id !== ctx.viewer.accountId || !has(ctx.viewer, 'SERVICE')) throw forbidden('Only the warehouse owner ships from it');
   const codes = [...new Set((input.batchCodes ?? []).map((c) => c.trim()).filter(Boolean))];
   const errors: UserError[] = [];
   if (input.trackingNumber && input.trackingNumber.length > 100) errors.push(userError('INVALID_INPUT', 'Tracking number is longer than 100 characters', ['trackingNumber']));
@@ -151,6 +153,7 @@ export async function shipFulfillment(ctx: SignedInContext, input: ShipFulfillme
       [row] = await tx.update(orders).set({ updatedAt: at }).where(eq(orders.id, o.id)).returning();
     }
     await publish(tx, 'order.shipped', row, { fulfillmentId: input.fulfillmentId, batchCodes: codes, trackingNumber: input.trackingNumber ?? null });
+    await noticeOrder(tx, row, 'buyer', 'ORDER_SHIPPED', `shipped from ${w.name}`, at);
     return row;
   });
 }
@@ -158,7 +161,9 @@ export async function shipFulfillment(ctx: SignedInContext, input: ShipFulfillme
 /** The buyer confirms receipt of what has shipped; once everything is delivered the order completes. */
 export async function confirmDelivery(ctx: SignedInContext, id: string): Promise<Result> {
   const order = await visibleOrder(ctx, id);
-  if (!isBuyerSide(ctx.viewer, order)) throw forbidden('Only the buyer confirms delivery');
+  // An order the seller recorded (OFFLINE, PHONE, ERP) may have a buyer with no users: the seller side confirms it then.
+  const sellerMay = order.channel !== 'ONLINE' && isSellerSide(ctx.viewer, order);
+  if (!isBuyerSide(ctx.viewer, order) && !sellerMay) throw forbidden('Only the buyer confirms delivery');
   return transition(ctx, order.id, async (tx, o) => {
     const fs = await tx.select().from(fulfillments).where(eq(fulfillments.orderId, o.id));
     const shipped = fs.filter((f) => f.status === 'SHIPPED');
@@ -172,6 +177,7 @@ export async function confirmDelivery(ctx: SignedInContext, id: string): Promise
       await appendEvent(tx, o, ctx.viewer, 'COMPLETED', 'COMPLETED', 'Every fulfillment delivered', at);
       row = await setStatus(tx, o, 'COMPLETED', at);
       await publish(tx, 'order.completed', row);
+      await noticeOrder(tx, row, 'seller', 'ORDER_COMPLETED', 'delivered and completed', at);
     } else {
       await appendEvent(tx, o, ctx.viewer, 'FULFILLMENT_DELIVERED', null, `${shipped.length} shipment${shipped.length === 1 ? '' : 's'} received`, at);
       [row] = await tx.update(orders).set({ updatedAt: at }).where(eq(orders.id, o.id)).returning();

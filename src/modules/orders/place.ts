@@ -17,7 +17,7 @@ import type { PriceResult } from '../pricing/engine-types.js';
 import { warehouses } from '../inventory/tables.js';
 import { changeStock, lockStock } from '../inventory/stock.js';
 import { distanceKm, route, type Candidate } from './routing.js';
-import { appendEvent, publish } from './history.js';
+import { appendEvent, noticeOrder, publish } from './history.js';
 import { fulfillmentLines, fulfillments, orderLines, orders, type OrderRow } from './tables.js';
 import type { PlaceOrderInput } from './types.js';
 
@@ -41,10 +41,12 @@ interface ShipTo {
 }
 
 function requestHash(buyerId: number, input: PlaceOrderInput): string {
+  const s = input.shipTo;
   const canonical = {
     buyerId,
     lines: [...input.lines].map((l) => [l.sku, l.quantity]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
-    shipTo: input.shipTo ?? null,
+    // Absent and null fields mean the same address.
+    shipTo: s ? [s.line1.trim(), s.city ?? null, s.regionCode, s.postalCode ?? null, s.latitude ?? null, s.longitude ?? null] : null,
     channel: input.channel ?? 'ONLINE',
     note: input.note ?? null,
   };
@@ -105,7 +107,18 @@ function resolveShipTo(buyer: AccountRow, input: PlaceOrderInput, errors: UserEr
     const s = input.shipTo;
     if (!s.line1.trim()) errors.push(userError('INVALID_INPUT', 'Address line is required', ['shipTo', 'line1']));
     if (!isRegionCode(s.regionCode)) errors.push(userError('INVALID_INPUT', `${s.regionCode} is not a GB/T 2260 region code`, ['shipTo', 'regionCode']));
-    return { line1: s.line1.trim(), city: s.city ?? null, regionCode: s.regionCode, postalCode: s.postalCode ?? null, latitude: s.latitude ?? null, longitude: s.longitude ?? null };
+    if (s.latitude != null && (s.latitude < -90 || s.latitude > 90)) errors.push(userError('INVALID_INPUT', 'Latitude out of range', ['shipTo', 'latitude']));
+    if (s.longitude != null && (s.longitude < -180 || s.longitude > 180)) errors.push(userError('INVALID_INPUT', 'Longitude out of range', ['shipTo', 'longitude']));
+    // Without coordinates, a ship-to in the buyer's own city is near the buyer: route by its coordinates.
+    const near = s.latitude == null && buyer.addressRegionCode?.slice(0, 4) === s.regionCode.slice(0, 4);
+    return {
+      line1: s.line1.trim(),
+      city: s.city ?? null,
+      regionCode: s.regionCode,
+      postalCode: s.postalCode ?? null,
+      latitude: s.latitude ?? (near ? buyer.latitude : null),
+      longitude: s.longitude ?? (near ? buyer.longitude : null),
+    };
   }
   if (!buyer.addressLine1 || !buyer.addressRegionCode) {
     errors.push(userError('INVALID_INPUT', `${buyer.name} has no address: give a ship-to address`, ['shipTo']));
@@ -236,9 +249,12 @@ export async function placeOrder(ctx: SignedInContext, input: PlaceOrderInput): 
         .where(and(eq(accounts.id, buyerRow.id), sql`(${accounts.creditLimit} is null or ${accounts.creditUsed} + ${total} <= ${accounts.creditLimit})`))
         .returning({ used: accounts.creditUsed });
       if (!credit) {
+        // The amount available is credit data (V5): only for the buyer's ADMIN/FINANCE and the accounts above it.
+        const mayKnow = onBehalf || viewer.roles.includes('ADMIN') || viewer.roles.includes('FINANCE');
         const [now] = await tx.select({ limit: accounts.creditLimit, used: accounts.creditUsed }).from(accounts).where(eq(accounts.id, buyerRow.id));
+        const available = fromMinor((now.limit ?? 0n) - now.used);
         throw new UserErrorsException([
-          userError('CREDIT_LIMIT_EXCEEDED', `The order total ${fromMinor(total)} exceeds the available credit ${fromMinor((now.limit ?? 0n) - now.used)}`, ['lines']),
+          userError('CREDIT_LIMIT_EXCEEDED', `The order total ${fromMinor(total)} exceeds the available credit${mayKnow ? ` ${available}` : ''}`, ['lines']),
         ]);
       }
 
@@ -266,6 +282,7 @@ export async function placeOrder(ctx: SignedInContext, input: PlaceOrderInput): 
       await appendEvent(tx, order, viewer, 'SUBMITTED', 'SUBMITTED', onBehalf ? `Placed on behalf of ${buyerRow.name} (${channel})` : input.note ?? null, now);
       if (flagReason) await appendEvent(tx, order, viewer, 'FLAGGED', null, flagReason, now);
       await publish(tx, 'order.submitted', order, { channel, flagged: order.flagged });
+      await noticeOrder(tx, order, 'seller', 'ORDER_SUBMITTED', `new order from ${buyerRow.name}, ${fromMinor(total)}`, now);
       return order;
     });
     return { order, userErrors: [] };

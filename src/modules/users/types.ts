@@ -1,8 +1,9 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { UserError } from '../../graphql/errors.js';
 // Account and User refer to each other; the field thunks resolve the cycle lazily.
 import { Account as AccountRef } from '../accounts/types.js';
+import { NotificationConnection as NotificationConnectionRef } from '../notifications/types.js';
 
 export enum UserRole {
   ADMIN = 'ADMIN',
@@ -28,6 +29,8 @@ export class Viewer {
   @Field(() => [UserRole]) roles!: UserRole[];
   @Field(() => [String], { description: 'Feature flags in force for this viewer (pilot roll-out by region or partner).' })
   features!: string[];
+  @Field(() => NotificationConnectionRef, { description: "The signed-in user's notifications, newest first." }) notifications!: unknown;
+  @Field(() => Int, { description: 'Unread notifications of the signed-in user.' }) unreadNotificationCount!: number;
 }
 
 @InputType()

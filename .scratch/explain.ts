@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
+import { PAGE_SQL } from '../test/bench/floor.js';
+const sql = postgres(readFileSync('/tmp/scratch-db-url', 'utf8'), { max: 1 });
+const [{ id }] = await sql`select u.id from users u where u.account_id = 18 and 'BUYER' = any(u.roles)`;
+const t = Date.now();
+for (let i = 0; i < 20; i++) await sql.unsafe(PAGE_SQL, [id, 51, new Date().toISOString()], { prepare: true });
+console.log('avg ms', (Date.now() - t) / 20);
+const rows = await sql.unsafe('explain (analyze, buffers off) ' + PAGE_SQL.replace('$1', String(id)).replace('$2', '51').replaceAll('$3', `'${new Date().toISOString()}'::timestamptz`));
+console.log(rows.map((r: any) => r['QUERY PLAN']).join('\n'));
+await sql.end();

@@ -1,0 +1,72 @@
+import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Context, SignedInContext } from '../../graphql/context.js';
+import type { DbOrTx } from '../../db/client.js';
+import { keyOf } from '../../graphql/ids.js';
+import { badInput } from '../../graphql/errors.js';
+import { encodeCursor, lazy, pageRequest, type Connection } from '../../graphql/connection.js';
+import { intArray } from '../../db/sql.js';
+import type { Role } from '../users/tables.js';
+import { notifications, type NotificationRow } from './tables.js';
+
+export interface Notice {
+  /** The accounts it is made for; every user of theirs with one of `roles` gets it. */
+  accountIds: number[];
+  roles: Role[];
+  kind: string;
+  title: string;
+  body?: string | null;
+  orderId?: number | null;
+  ticketId?: number | null;
+  at: Date;
+}
+
+/** Fans a notice out to the users of the accounts it is for, in one statement. ADMIN users always get it. */
+export async function notify(db: DbOrTx, n: Notice): Promise<void> {
+  if (!n.accountIds.length) return;
+  const roles = [...new Set<Role>(['ADMIN', ...n.roles])];
+  await db.execute(sql`
+    insert into notifications (user_id, account_id, kind, title, body, order_id, ticket_id, created_at)
+    select u.id, u.account_id, ${n.kind}, ${n.title}, ${n.body ?? null}, ${n.orderId ?? null}, ${n.ticketId ?? null}, ${n.at.toISOString()}::timestamptz
+    from users u
+    where u.account_id = any(${intArray(n.accountIds)})
+      and u.roles && array[${sql.join(roles.map((r) => sql`${r}`), sql`, `)}]::user_role[]`);
+}
+
+/** The viewer's own feed, newest first. */
+export async function feed(ctx: Context, userId: number, first: number | null | undefined, after: string | null | undefined, unreadOnly: boolean | null | undefined): Promise<Connection<NotificationRow>> {
+  const req = pageRequest(first, after);
+  const where = and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined);
+  const rows = await ctx.db
+    .select()
+    .from(notifications)
+    .where(req.afterKey === null ? where : and(where, lt(notifications.id, req.afterKey)))
+    .orderBy(desc(notifications.id))
+    .limit(req.limit);
+  const hasNextPage = rows.length > req.size;
+  const nodes = hasNextPage ? rows.slice(0, req.size) : rows;
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  return {
+    edges,
+    nodes,
+    pageInfo: { hasNextPage, hasPreviousPage: req.afterKey !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: lazy(async () => (await ctx.db.select({ n: count() }).from(notifications).where(where))[0].n),
+  };
+}
+
+export async function unreadCount(ctx: Context, userId: number): Promise<number> {
+  const [{ n }] = await ctx.db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return n;
+}
+
+/** Marks the viewer's own notifications read: the given ones, or all. Returns how many changed. */
+export async function markRead(ctx: SignedInContext, ids: string[] | null | undefined, all: boolean | null | undefined): Promise<{ count: number; unreadCount: number }> {
+  if (!all && !ids?.length) throw badInput('Give ids, or all: true');
+  if ((ids?.length ?? 0) > 1000) throw badInput('At most 1000 ids');
+  const keys = (ids ?? []).map((id) => keyOf(id, 'Notification')).filter((k): k is number => k !== null);
+  const changed = await ctx.db
+    .update(notifications)
+    .set({ readAt: ctx.now() })
+    .where(and(eq(notifications.userId, ctx.viewer.userId), isNull(notifications.readAt), all ? undefined : inArray(notifications.id, keys.length ? keys : [-1])))
+    .returning({ id: notifications.id });
+  return { count: changed.length, unreadCount: await unreadCount(ctx, ctx.viewer.userId) };
+}

@@ -1,0 +1,79 @@
+import { eq, sql } from 'drizzle-orm';
+import type { SignedInContext } from '../../graphql/context.js';
+import { forbidden, userError, type UserError } from '../../graphql/errors.js';
+import { keyOf } from '../../graphql/ids.js';
+import { fromMinor } from '../../lib/money.js';
+import { notify } from '../notifications/service.js';
+import { orderLines } from '../orders/tables.js';
+import { stockLevels, warehouses } from '../inventory/tables.js';
+import { changeStock, lockStock } from '../inventory/stock.js';
+import { isServiceSide } from './service.js';
+import { returnAuthorizations, ticketLines, tickets, type TicketRow } from './tables.js';
+import { actorOf, has, invalid, onTicket, publishTicket, ticketEvent, visibleTicket } from './tickets.js';
+
+type Result = { ticket: TicketRow | null; userErrors: UserError[] };
+
+function serviceActor(ctx: SignedInContext, t: TicketRow) {
+  if (!isServiceSide(ctx.viewer, t) || !has(ctx.viewer, 'SERVICE')) throw forbidden('Only the service side handles returns');
+}
+
+/** The service side approves a RETURN or EXCHANGE: a return authorization for the ticket's lines. */
+export async function approveReturn(ctx: SignedInContext, ticketId: string): Promise<Result> {
+  const t = await visibleTicket(ctx, ticketId);
+  serviceActor(ctx, t);
+  return onTicket(ctx, t, async (tx, locked) => {
+    if (locked.kind !== 'RETURN' && locked.kind !== 'EXCHANGE') return invalid('Only RETURN and EXCHANGE tickets are approved as returns');
+    if (locked.status === 'CLOSED' || locked.status === 'RESOLVED') return invalid(`A ${locked.status} ticket cannot be approved`);
+    const [existing] = await tx.select().from(returnAuthorizations).where(eq(returnAuthorizations.ticketId, locked.id));
+    if (existing) return invalid('This return is already authorized');
+    const at = ctx.now();
+    const [{ id }] = await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('return_authorizations', 'id'))::int as id`);
+    await tx.insert(returnAuthorizations).values({ id, number: `RA-${at.getUTCFullYear()}-${String(id).padStart(7, '0')}`, ticketId: locked.id, createdAt: at });
+    const [row] = await tx
+      .update(tickets)
+      .set({ status: locked.status === 'OPEN' ? 'IN_PROGRESS' : locked.status, updatedAt: at, firstRespondedAt: locked.firstRespondedAt ?? at })
+      .where(eq(tickets.id, locked.id))
+      .returning();
+    await ticketEvent(tx, row, 'RETURN_AUTHORIZED', row.status, actorOf(ctx.viewer), null, at);
+    await notify(tx, { accountIds: [locked.requesterId], roles: ['BUYER'], kind: 'RETURN_AUTHORIZED', title: `${locked.number}: return authorized`, ticketId: locked.id, at });
+    await publishTicket(tx, 'ticket.return_authorized', row);
+    return row;
+  });
+}
+
+/**
+ * The goods arrive back in a warehouse of the assignee: on-hand stock rises
+ * (recorded as a RETURN movement) and, for a RETURN, the buyer's credit amount
+ * is recorded on the authorization (the ledger entry comes with finance).
+ */
+export async function receiveReturn(ctx: SignedInContext, ticketId: string, warehouseId: string): Promise<Result> {
+  const t = await visibleTicket(ctx, ticketId);
+  serviceActor(ctx, t);
+  const wKey = keyOf(warehouseId, 'Warehouse');
+  const [w] = wKey === null ? [] : await ctx.db.select().from(warehouses).where(eq(warehouses.id, wKey));
+  if (!w || w.ownerId !== t.assigneeId) {
+    return { ticket: t, userErrors: [userError('INVALID_INPUT', 'Returns go back into a warehouse of the assignee', ['warehouseId'])] };
+  }
+  return onTicket(ctx, t, async (tx, locked) => {
+    const [ra] = await tx.select().from(returnAuthorizations).where(eq(returnAuthorizations.ticketId, locked.id)).for('update');
+    if (!ra) return invalid('Approve the return first');
+    if (ra.status !== 'AUTHORIZED') return invalid('The goods were already received');
+    const lines = await tx
+      .select({ variantId: ticketLines.variantId, quantity: ticketLines.quantity, unitPrice: orderLines.unitPrice })
+      .from(ticketLines)
+      .innerJoin(orderLines, eq(orderLines.id, ticketLines.orderLineId))
+      .where(eq(ticketLines.ticketId, locked.id));
+    const variantIds = [...new Set(lines.map((l) => l.variantId))].sort((a, b) => a - b);
+    await tx.insert(stockLevels).values(variantIds.map((variantId) => ({ warehouseId: w.id, variantId }))).onConflictDoNothing();
+    await lockStock(tx, [w.id], variantIds);
+    await changeStock(tx, lines.map((l) => ({ warehouseId: w.id, variantId: l.variantId, onHandDelta: l.quantity, reservedDelta: 0 })), 'RETURN', locked.orderId);
+    const at = ctx.now();
+    const credit = locked.kind === 'RETURN' ? lines.reduce((s, l) => s + l.unitPrice * BigInt(l.quantity), 0n) : null;
+    await tx.update(returnAuthorizations).set({ status: 'RECEIVED', warehouseId: w.id, creditAmount: credit, receivedAt: at }).where(eq(returnAuthorizations.id, ra.id));
+    const [row] = await tx.update(tickets).set({ updatedAt: at }).where(eq(tickets.id, locked.id)).returning();
+    await ticketEvent(tx, row, 'RETURN_RECEIVED', null, actorOf(ctx.viewer), `Into ${w.name}${credit !== null ? `; credit ${fromMinor(credit)}` : ''}`, at);
+    await notify(tx, { accountIds: [locked.requesterId], roles: ['BUYER', 'FINANCE'], kind: 'RETURN_RECEIVED', title: `${locked.number}: goods received`, body: credit !== null ? `Credit ${fromMinor(credit)}` : null, ticketId: locked.id, at });
+    await publishTicket(tx, 'ticket.return_received', row, { creditAmount: credit?.toString() ?? null });
+    return row;
+  });
+}
