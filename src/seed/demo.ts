@@ -7,6 +7,7 @@ import { users } from '../modules/users/tables.js';
 import { DEMO_PASSWORD, demoAccounts, demoUsers, type DemoAccount } from './demo-data.js';
 import { seedCatalog } from './catalog.js';
 import { seedWarehousesAndOrders } from './orders.js';
+import { seedTickets } from './tickets.js';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(accounts);
@@ -93,7 +94,8 @@ export async function seed(db: Db, options: SeedOptions): Promise<Record<string,
       const ids = new Map([...placed].map(([k, v]) => [k, v.id]));
       const catalog = await seedCatalog(tx, ids);
       const history = await seedWarehousesAndOrders(tx, ids, { orders: options.orders });
-      return { accounts: chosen.length, users: people.length + 1, ...catalog, ...history };
+      const service = await seedTickets(tx);
+      return { accounts: chosen.length, users: people.length + 1, ...catalog, ...history, ...service };
     }
     return { accounts: chosen.length, users: people.length + 1 };
   });

@@ -62,7 +62,7 @@ pv as (
   select x.id, x.product_id, x.sku, x.position from variants x, v
   where x.product_id in (select id from page) and ${visible('x.id')}
 ),
-avail as (
+avail as materialized (
   select s.variant_id, sum(s.on_hand - s.reserved)::int as available
   from stock_levels s join warehouses w on w.id = s.warehouse_id, v
   where s.variant_id in (select id from pv) and w.owner_id = any(v.chain)

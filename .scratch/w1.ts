@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
+import { createTokens } from '../src/auth/tokens.js';
+import { drive, W1_QUERY } from '../test/bench/workloads.js';
+const url = readFileSync('/tmp/scratch-db-url', 'utf8');
+const sql = postgres(url, { max: 1 });
+const target = process.argv[2] ?? 'http://127.0.0.1:4555/graphql';
+const secs = Number(process.argv[3] ?? 5);
+const conns = Number(process.argv[4] ?? 16);
+const [{ id }] = await sql`select u.id from users u where u.account_id = 18 and 'BUYER' = any(u.roles)`;
+const token = (await createTokens(new TextEncoder().encode('scratch-secret'), 3600).issue(id)).token;
+await drive({ url: target, connections: conns, seconds: 2, headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ query: W1_QUERY, variables: { first: 50 } }) });
+await sql`select pg_stat_statements_reset()`;
+const r = await drive({ url: target, connections: conns, seconds: secs, headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ query: W1_QUERY, variables: { first: 50 } }) });
+console.log(JSON.stringify({ rps: r.reqPerSec.toFixed(1), lat: r.latency, non2xx: r.non2xx }));
+const rows = await sql`select calls, round(total_exec_time::numeric, 1) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as q from pg_stat_statements where dbid = (select oid from pg_database where datname = 'bench') order by total_exec_time desc limit 12`;
+for (const x of rows) console.log(x.calls, x.total_ms, x.mean_ms, x.q);
+await sql.end();
