@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { slaPolicies, ticketComments, ticketEvents, ticketLines, tickets, returnAuthorizations, type TicketKind, type TicketPriority, type TicketStatus } from '../modules/service/tables.js';
 import { DEFAULT_SLA } from '../modules/service/sla.js';
+import { notify } from '../modules/notifications/service.js';
 
 const KINDS: TicketKind[] = ['INSTALLATION', 'REPAIR', 'RETURN', 'EXCHANGE', 'COMPLAINT', 'INQUIRY'];
 const PRIORITIES: TicketPriority[] = ['LOW', 'NORMAL', 'NORMAL', 'HIGH', 'URGENT'];
@@ -109,6 +110,9 @@ export async function seedTickets(tx: Tx, now: Date = new Date()): Promise<{ tic
       if (status !== 'OPEN') events.push({ ticketId: t.id, kind: 'STATUS', status, actor: c.seller_name, at: resolvedAt ?? firstRespondedAt ?? createdAt, note: null });
       if (breached) events.push({ ticketId: t.id, kind: 'SLA_BREACHED', status: null as unknown as TicketStatus, actor: 'system', at: open ? now : resolveDueAt, note: 'Escalated to the assignee\'s seller' });
       await tx.insert(ticketEvents).values(events);
+      // The service side's feed: new tickets and breaches still unread.
+      if (status === 'OPEN') await notify(tx, { accountIds: [c.seller_id], roles: ['SERVICE'], kind: 'TICKET_OPENED', title: `${t.number} ${kind}: ${t.subject}`, body: `From ${c.buyer_name}`, ticketId: t.id, at: createdAt });
+      if (breached && open) await notify(tx, { accountIds: [c.seller_id], roles: ['SERVICE'], kind: 'SLA_BREACHED', title: `${t.number}: SLA breached`, body: t.subject, ticketId: t.id, at: now });
       if (isReturn && (status === 'IN_PROGRESS' || status === 'RESOLVED' || status === 'CLOSED')) {
         await tx.insert(returnAuthorizations).values({ number: `RA-${createdAt.getUTCFullYear()}-D${String(n).padStart(6, '0')}`, ticketId: t.id, status: 'AUTHORIZED', createdAt: firstRespondedAt ?? createdAt });
       }
