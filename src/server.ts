@@ -47,8 +47,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-export async function createApp(deps: { config: Config; log: Logger; database: Database; tokens: Tokens }): Promise<App> {
+/** `clock` lets tests move time (SLA, statements, rebates); the server uses the real one. */
+export async function createApp(deps: { config: Config; log: Logger; database: Database; tokens: Tokens; clock?: () => Date }): Promise<App> {
   const { config, log, database, tokens } = deps;
+  const clock = deps.clock ?? (() => new Date());
   const apollo = new ApolloServer<Context>({
     schema: buildExecutableSchema(),
     introspection: config.introspection,
@@ -84,7 +86,7 @@ export async function createApp(deps: { config: Config; log: Logger; database: D
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         const { viewer, authError } = await resolveViewer(database.db, tokens, headers.get('authorization'));
-        const at = new Date();
+        const at = clock();
         const ctx = {
           requestId: scope.requestId,
           log: log.child({ requestId: scope.requestId }),

@@ -8,3 +8,4 @@ export * from '../modules/orders/tables.js';
 export * from '../modules/integration/tables.js';
 export * from '../modules/service/tables.js';
 export * from '../modules/notifications/tables.js';
+export * from '../modules/finance/tables.js';

@@ -28,6 +28,14 @@ import {
   TicketCommentResolver,
   TicketResolver,
 } from '../modules/service/resolver.js';
+import {
+  AccountFinanceResolver,
+  InvoiceRequestResolver,
+  LedgerEntryResolver,
+  RebateAccrualResolver,
+  RebatePolicyResolver,
+  StatementResolver,
+} from '../modules/finance/resolver.js';
 import { NotificationResolver, ViewerNotificationsResolver } from '../modules/notifications/resolver.js';
 import { StockLevelResolver, VariantStockResolver, WarehouseResolver } from '../modules/inventory/resolver.js';
 
@@ -60,6 +68,12 @@ const resolvers = [
   AccountTicketsResolver,
   NotificationResolver,
   ViewerNotificationsResolver,
+  AccountFinanceResolver,
+  LedgerEntryResolver,
+  StatementResolver,
+  InvoiceRequestResolver,
+  RebatePolicyResolver,
+  RebateAccrualResolver,
 ] as const;
 
 /** The schema as the code declares it, before the permission layer. */

@@ -30,6 +30,8 @@ export interface TestApp {
   gql<T, V>(doc: TypedDocumentNode<T, V>, variables?: V, token?: string | null): Promise<GqlResult<T>>;
   /** Sends raw query text (for malformed or unknown operations). */
   raw(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GqlResult<any>>;
+  /** The server's clock: tests move it (null: real time). */
+  clock: { set(at: Date | null): void; now(): Date };
   close(): Promise<void>;
 }
 
@@ -60,7 +62,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   });
   const database = connect(urlFor(adminUrl, dbName), { max: options.poolSize ?? 5 });
   const tokens = createTokens(new TextEncoder().encode(config.jwtSecret!), config.tokenTtlSeconds);
-  const app = await createApp({ config, log: createLogger(config.logLevel), database, tokens });
+  let fixed: Date | null = null;
+  const clock = { set: (at: Date | null) => void (fixed = at), now: () => fixed ?? new Date() };
+  const app = await createApp({ config, log: createLogger(config.logLevel), database, tokens, clock: clock.now });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
 
@@ -77,6 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   return {
     url,
     dbName,
+    clock,
     config,
     database,
     tokens,

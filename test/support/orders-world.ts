@@ -36,8 +36,8 @@ export async function buildWarehouses(app: TestApp, w: World): Promise<OrdersWor
 
 /**
  * The invariants every order test ends with: reserved stock is exactly what
- * open orders' pending fulfillments hold; credit used is exactly the total of
- * the buyer's orders that are not cancelled; nothing is negative.
+ * open orders' pending fulfillments hold; credit used is exactly the ledger
+ * balance plus what open orders hold uncharged; nothing is negative.
  */
 export async function expectInvariants(app: TestApp): Promise<void> {
   const db = app.database.db;
@@ -49,9 +49,12 @@ export async function expectInvariants(app: TestApp): Promise<void> {
           and o.status in ('SUBMITTED', 'CONFIRMED', 'ALLOCATED')), 0) as expected
     from stock_levels s`);
   expect(reserved.filter((r) => r.reserved !== r.expected)).toEqual([]);
+  // Credit used = what the ledger says is owed + what open orders hold that is not charged yet.
   const credit = await db.execute<{ id: number; used: string; expected: string; over: boolean }>(sql`
     select a.id, a.credit_used::text as used,
-      coalesce((select sum(o.total) from orders o where o.buyer_id = a.id and o.status <> 'CANCELLED'), 0)::text as expected,
+      (coalesce((select sum(l.amount) from ledger_entries l where l.buyer_id = a.id), 0)
+       + coalesce((select sum(o.total - coalesce((select sum(c.amount) from ledger_entries c where c.order_id = o.id and c.kind = 'ORDER_CHARGE'), 0))
+                   from orders o where o.buyer_id = a.id and o.status <> 'CANCELLED'), 0))::text as expected,
       (a.credit_limit is not null and a.credit_used > a.credit_limit) as over
     from accounts a`);
   expect(credit.filter((c) => c.used !== c.expected || c.over)).toEqual([]);

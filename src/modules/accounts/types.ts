@@ -8,6 +8,7 @@ import { User } from '../users/types.js';
 // Account and Order refer to each other; the field thunk resolves the cycle lazily.
 import { OrderConnection as OrderConnectionRef } from '../orders/types.js';
 import { TicketConnection as TicketConnectionRef } from '../service/types.js';
+import { InvoiceRequest as InvoiceRequestRef, LedgerEntryConnection as LedgerEntryConnectionRef, RebateAccrual as RebateAccrualRef, Statement as StatementRef } from '../finance/types.js';
 import type { MoneyValue } from '../../lib/money.js';
 
 export enum ChannelTier {
@@ -85,6 +86,11 @@ export class Account extends Node {
   @Field(() => [User]) users!: User[];
   @Field(() => OrderConnectionRef, { description: 'Orders this account placed (V1).' }) orders!: unknown;
   @Field(() => TicketConnectionRef, { description: 'Tickets this account opened or handles (V1).' }) tickets!: unknown;
+  @Field(() => Money, { nullable: true, description: 'V5: what the account owes its seller (the sum of its ledger).' }) balance!: unknown;
+  @Field(() => LedgerEntryConnectionRef, { nullable: true, description: 'V5: its ledger with its seller, newest first.' }) ledger!: unknown;
+  @Field(() => [StatementRef], { nullable: true, description: 'V5: its statements.' }) statements!: unknown;
+  @Field(() => [InvoiceRequestRef], { nullable: true, description: 'V5: its invoice requests.' }) invoiceRequests!: unknown;
+  @Field(() => [RebateAccrualRef], { nullable: true, description: 'V5: rebates it earned, pending or settled.' }) rebateAccruals!: unknown;
 }
 
 export const { Edge: AccountEdge, Connection: AccountConnection } = connectionTypes(Account, 'Account');

@@ -9,6 +9,8 @@ import { accounts } from '../accounts/tables.js';
 import { warehouses } from '../inventory/tables.js';
 import { changeStock, lockStock, type StockChange } from '../inventory/stock.js';
 import { appendEvent, noticeOrder, publish } from './history.js';
+import * as ledger from '../finance/ledger.js';
+import { accrue } from '../finance/rebates.js';
 import { findVisible } from './service.js';
 import { fulfillmentLines, fulfillments, orders, type FulfillmentRow, type OrderRow, type OrderStatus } from './tables.js';
 import type { ShipFulfillmentInput } from './types.js';
@@ -58,6 +60,15 @@ async function transition(ctx: SignedInContext, orderId: number, apply: (tx: Tx,
 async function setStatus(tx: Tx, order: OrderRow, status: OrderStatus, at: Date): Promise<OrderRow> {
   const [row] = await tx.update(orders).set({ status, updatedAt: at }).where(eq(orders.id, order.id)).returning();
   return row;
+}
+
+/** What one fulfillment's units cost the buyer: its lines at the order's unit prices. */
+async function shippedValue(tx: Tx, fulfillmentId: number): Promise<bigint> {
+  const [row] = await tx.execute<{ value: string }>(sql`
+    select coalesce(sum(fl.quantity * ol.unit_price), 0)::text as value
+    from fulfillment_lines fl join order_lines ol on ol.id = fl.order_line_id
+    where fl.fulfillment_id = ${fulfillmentId}`);
+  return BigInt(row.value);
 }
 
 async function stockOf(tx: Tx, fs: FulfillmentRow[]) {
@@ -142,6 +153,10 @@ export async function shipFulfillment(ctx: SignedInContext, input: ShipFulfillme
     const out: StockChange[] = lines.map((l) => ({ warehouseId: current.warehouseId, variantId: l.variantId, onHandDelta: -l.quantity, reservedDelta: -l.quantity }));
     await changeStock(tx, out, 'SHIP', o.id);
     const at = ctx.now();
+    // The buyer is charged for what ships, when it ships (ledger ORDER_CHARGE).
+    const value = await shippedValue(tx, current.id);
+    const buyer = (await ctx.loaders.accounts.byId.load(o.buyerId))!;
+    await ledger.post(tx, { buyer, kind: 'ORDER_CHARGE', amount: value, at, orderId: o.id, reference: o.number, userId: ctx.viewer.userId });
     await tx.update(fulfillments).set({ status: 'SHIPPED', trackingNumber: input.trackingNumber?.trim() || null, batchCodes: codes, shippedAt: at }).where(eq(fulfillments.id, current.id));
     await appendEvent(tx, o, ctx.viewer, 'FULFILLMENT_SHIPPED', null, `From ${w.name}${input.trackingNumber ? `, tracking ${input.trackingNumber.trim()}` : ''}`, at);
     const open = await tx.select({ id: fulfillments.id }).from(fulfillments).where(and(eq(fulfillments.orderId, o.id), eq(fulfillments.status, 'PENDING')));
@@ -177,6 +192,8 @@ export async function confirmDelivery(ctx: SignedInContext, id: string): Promise
       await appendEvent(tx, o, ctx.viewer, 'COMPLETED', 'COMPLETED', 'Every fulfillment delivered', at);
       row = await setStatus(tx, o, 'COMPLETED', at);
       await publish(tx, 'order.completed', row);
+      // Rebates accrue as orders complete.
+      await accrue(tx, (await ctx.loaders.accounts.byId.load(o.buyerId))!, at);
       await noticeOrder(tx, row, 'seller', 'ORDER_COMPLETED', 'delivered and completed', at);
     } else {
       await appendEvent(tx, o, ctx.viewer, 'FULFILLMENT_DELIVERED', null, `${shipped.length} shipment${shipped.length === 1 ? '' : 's'} received`, at);

@@ -9,6 +9,7 @@ import { stockLevels, warehouses } from '../inventory/tables.js';
 import { changeStock, lockStock } from '../inventory/stock.js';
 import { isServiceSide } from './service.js';
 import { returnAuthorizations, ticketLines, tickets, type TicketRow } from './tables.js';
+import * as ledger from '../finance/ledger.js';
 import { actorOf, has, invalid, onTicket, publishTicket, ticketEvent, visibleTicket } from './tickets.js';
 
 type Result = { ticket: TicketRow | null; userErrors: UserError[] };
@@ -70,6 +71,10 @@ export async function receiveReturn(ctx: SignedInContext, ticketId: string, ware
     const at = ctx.now();
     const credit = locked.kind === 'RETURN' ? lines.reduce((s, l) => s + l.unitPrice * BigInt(l.quantity), 0n) : null;
     await tx.update(returnAuthorizations).set({ status: 'RECEIVED', warehouseId: w.id, creditAmount: credit, receivedAt: at }).where(eq(returnAuthorizations.id, ra.id));
+    if (credit !== null && credit > 0n) {
+      const buyer = (await ctx.loaders.accounts.byId.load(locked.requesterId))!;
+      await ledger.post(tx, { buyer, kind: 'CREDIT_NOTE', amount: -credit, at, orderId: locked.orderId, reference: ra.number, reason: `Return ${locked.number}`, sourceId: ra.id, userId: ctx.viewer.userId });
+    }
     const [row] = await tx.update(tickets).set({ updatedAt: at }).where(eq(tickets.id, locked.id)).returning();
     await ticketEvent(tx, row, 'RETURN_RECEIVED', null, actorOf(ctx.viewer), `Into ${w.name}${credit !== null ? `; credit ${fromMinor(credit)}` : ''}`, at);
     await notify(tx, { accountIds: [locked.requesterId], roles: ['BUYER', 'FINANCE'], kind: 'RETURN_RECEIVED', title: `${locked.number}: goods received`, body: credit !== null ? `Credit ${fromMinor(credit)}` : null, ticketId: locked.id, at });

@@ -1,0 +1,113 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { SignedInContext } from '../../graphql/context.js';
+import { forbidden, userError, UserErrorsException, type UserError } from '../../graphql/errors.js';
+import { keyOf } from '../../graphql/ids.js';
+import { fromMinor, toMinor } from '../../lib/money.js';
+import { orders } from '../orders/tables.js';
+import { invoiceAllocations, invoiceRequests, ledgerEntries, statements, type InvoiceRequestRow } from './tables.js';
+import { financeRole, viewerAsBuyer } from './access.js';
+
+export interface InvoiceInput {
+  orderIds?: string[] | null;
+  statementId?: string | null;
+  title: string;
+  taxId: string;
+  type: 'GENERAL_VAT' | 'SPECIAL_VAT';
+  amount: string;
+}
+
+/**
+ * 开票: the buyer asks its seller for a fapiao over orders (or a statement's
+ * orders), for at most what was charged and not yet invoiced. The amount is
+ * allocated to those orders, so nothing is invoiced twice.
+ */
+export async function requestInvoice(ctx: SignedInContext, input: InvoiceInput): Promise<{ invoice: InvoiceRequestRow | null; userErrors: UserError[] }> {
+  const buyer = viewerAsBuyer(ctx);
+  const errors: UserError[] = [];
+  let amount: bigint | null = null;
+  try {
+    amount = toMinor(input.amount);
+  } catch {
+    /* reported below */
+  }
+  if (amount === null || amount <= 0n) errors.push(userError('INVALID_INPUT', 'Amount must be above 0 with at most 2 decimals', ['amount']));
+  if (!input.title.trim() || input.title.length > 200) errors.push(userError('INVALID_INPUT', 'Title (the invoiced company) must be 1–200 characters', ['title']));
+  if (!/^[0-9A-Z]{15,20}$/.test(input.taxId)) errors.push(userError('INVALID_INPUT', 'Tax id: 15–20 digits and capital letters (统一社会信用代码)', ['taxId']));
+  if (!input.orderIds?.length === !input.statementId) errors.push(userError('INVALID_INPUT', 'Give orderIds or a statementId', ['orderIds']));
+  if ((input.orderIds?.length ?? 0) > 500) errors.push(userError('INVALID_INPUT', 'At most 500 orders', ['orderIds']));
+  if (errors.length) return { invoice: null, userErrors: errors };
+
+  let orderIds: number[] = [];
+  let statementId: number | null = null;
+  if (input.statementId) {
+    const key = keyOf(input.statementId, 'Statement');
+    const [s] = key === null ? [] : await ctx.db.select().from(statements).where(and(eq(statements.id, key), eq(statements.buyerId, buyer.id)));
+    if (!s) throw forbidden('You invoice your own statements only');
+    statementId = s.id;
+    const charges = s.entryIds.length ? await ctx.db.select({ orderId: ledgerEntries.orderId }).from(ledgerEntries).where(and(inArray(ledgerEntries.id, s.entryIds), eq(ledgerEntries.kind, 'ORDER_CHARGE'))) : [];
+    orderIds = [...new Set(charges.map((c) => c.orderId!))];
+  } else {
+    const keys = input.orderIds!.map((id) => keyOf(id, 'Order'));
+    const own = keys.some((k) => k === null) ? [] : await ctx.db.select({ id: orders.id }).from(orders).where(and(inArray(orders.id, keys as number[]), eq(orders.buyerId, buyer.id)));
+    if (own.length !== new Set(keys).size) throw forbidden('You invoice your own orders only');
+    orderIds = own.map((o) => o.id);
+  }
+  try {
+    const invoice = await ctx.db.transaction(async (tx) => {
+      // Orders are locked so two requests over one order are allocated one after the other.
+      if (orderIds.length) await tx.execute(sql`select id from orders where id in (${sql.join(orderIds.map((id) => sql`${id}`), sql`, `)}) order by id for update`);
+      const open = orderIds.length
+        ? await tx.execute<{ order_id: number; left: string }>(sql`
+            select o.id as order_id,
+              (coalesce((select sum(l.amount) from ledger_entries l where l.order_id = o.id and l.kind = 'ORDER_CHARGE'), 0)
+               - coalesce((select sum(a.amount) from invoice_allocations a join invoice_requests r on r.id = a.invoice_request_id
+                           where a.order_id = o.id and r.status <> 'REJECTED'), 0))::text as left
+            from orders o where o.id in (${sql.join(orderIds.map((id) => sql`${id}`), sql`, `)}) order by o.id`)
+        : [];
+      const available = open.reduce((s, o) => s + BigInt(o.left), 0n);
+      if (amount! > available) throw new UserErrorsException([userError('INVALID_INPUT', `At most ${fromMinor(available)} is charged and not yet invoiced`, ['amount'])]);
+      const [{ id }] = await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('invoice_requests', 'id'))::int as id`);
+      const [row] = await tx
+        .insert(invoiceRequests)
+        .values({ id, number: `IR-${ctx.now().getUTCFullYear()}-${String(id).padStart(6, '0')}`, buyerId: buyer.id, sellerId: buyer.parentId!, buyerPath: buyer.path, statementId, title: input.title.trim(), taxId: input.taxId, type: input.type, amount: amount!, requestedByUserId: ctx.viewer.userId, createdAt: ctx.now() })
+        .returning();
+      let rest = amount!;
+      const allocations: { invoiceRequestId: number; orderId: number; amount: bigint }[] = [];
+      for (const o of open) {
+        const take = BigInt(o.left) < rest ? BigInt(o.left) : rest;
+        if (take > 0n) allocations.push({ invoiceRequestId: row.id, orderId: o.order_id, amount: take });
+        rest -= take;
+        if (rest === 0n) break;
+      }
+      await tx.insert(invoiceAllocations).values(allocations);
+      return row;
+    });
+    return { invoice, userErrors: [] };
+  } catch (e) {
+    if (e instanceof UserErrorsException) return { invoice: null, userErrors: e.errors };
+    throw e;
+  }
+}
+
+/** The seller issues the fapiao (number, date) or rejects the request with a reason; a rejection frees the amount. */
+export async function decideInvoice(
+  ctx: SignedInContext,
+  input: { id: string; decision: 'ISSUE' | 'REJECT'; invoiceNumber?: string | null; issuedOn?: string | null; reason?: string | null },
+): Promise<{ invoice: InvoiceRequestRow | null; userErrors: UserError[] }> {
+  const key = keyOf(input.id, 'InvoiceRequest');
+  const [req] = key === null ? [] : await ctx.db.select().from(invoiceRequests).where(eq(invoiceRequests.id, key));
+  if (!req || req.sellerId !== ctx.viewer.accountId || !financeRole(ctx)) throw forbidden("Only the seller's FINANCE or ADMIN decides its invoice requests");
+  const errors: UserError[] = [];
+  if (input.decision === 'ISSUE') {
+    if (!input.invoiceNumber?.trim() || input.invoiceNumber.length > 50) errors.push(userError('INVALID_INPUT', 'The fapiao number is required', ['invoiceNumber']));
+    if (!input.issuedOn || !/^\d{4}-\d{2}-\d{2}$/.test(input.issuedOn)) errors.push(userError('INVALID_INPUT', 'The issue date is YYYY-MM-DD', ['issuedOn']));
+  } else if (!input.reason?.trim() || input.reason.length > 1000) errors.push(userError('INVALID_INPUT', 'Say why (1–1000 characters)', ['reason']));
+  if (errors.length) return { invoice: req, userErrors: errors };
+  const [row] = await ctx.db
+    .update(invoiceRequests)
+    .set(input.decision === 'ISSUE' ? { status: 'ISSUED', invoiceNumber: input.invoiceNumber!.trim(), issuedOn: input.issuedOn!, decidedAt: ctx.now() } : { status: 'REJECTED', rejectReason: input.reason!.trim(), decidedAt: ctx.now() })
+    .where(and(eq(invoiceRequests.id, req.id), eq(invoiceRequests.status, 'REQUESTED')))
+    .returning();
+  if (!row) return { invoice: req, userErrors: [userError('INVALID_TRANSITION', `This request is already ${req.status}`, ['id'])] };
+  return { invoice: row, userErrors: [] };
+}

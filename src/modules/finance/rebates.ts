@@ -1,0 +1,134 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { SignedInContext } from '../../graphql/context.js';
+import { forbidden, userError, type UserError } from '../../graphql/errors.js';
+import { keyOf } from '../../graphql/ids.js';
+import type { Tx } from '../../db/client.js';
+import { toMinor } from '../../lib/money.js';
+import { accounts, type AccountRow } from '../accounts/tables.js';
+import { findVisible } from '../accounts/service.js';
+import { isSellingTier } from '../accounts/tiers.js';
+import { rebateAccruals, rebatePolicies, type RebateAccrualRow, type RebatePolicyRow, type RebateTier } from './tables.js';
+import * as ledger from './ledger.js';
+import { buyerOfViewer, financeRole, todayInShanghai } from './access.js';
+
+export interface RebatePolicyInput {
+  ownerId: string;
+  name: string;
+  period: 'MONTH' | 'QUARTER';
+  onlineOnly?: boolean | null;
+  tiers: { minVolume: string; percent: string }[];
+  accountIds?: string[] | null;
+}
+
+/** The period (Shanghai calendar) that contains `at`: [start, end) as dates. */
+export function periodOf(kind: 'MONTH' | 'QUARTER', at: Date): { start: string; end: string } {
+  const day = todayInShanghai(at);
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const first = kind === 'MONTH' ? m : Math.floor((m - 1) / 3) * 3 + 1;
+  const months = kind === 'MONTH' ? 1 : 3;
+  const endM = first + months;
+  const fmt = (yy: number, mm: number) => `${yy}-${String(mm).padStart(2, '0')}-01`;
+  return { start: fmt(y, first), end: endM > 12 ? fmt(y + 1, endM - 12) : fmt(y, endM) };
+}
+
+/** The highest tier reached: volume × rate, rounded half up to the fen. */
+export function rebateFor(tiers: RebateTier[], volume: bigint): { rateBp: number; amount: bigint } {
+  const reached = [...tiers].sort((a, b) => Number(BigInt(b.minVolume) - BigInt(a.minVolume))).find((t) => volume >= BigInt(t.minVolume));
+  if (!reached) return { rateBp: 0, amount: 0n };
+  return { rateBp: reached.rateBp, amount: (volume * BigInt(reached.rateBp) + 5000n) / 10000n };
+}
+
+export async function savePolicy(ctx: SignedInContext, input: RebatePolicyInput): Promise<{ policy: RebatePolicyRow | null; userErrors: UserError[] }> {
+  const key = keyOf(input.ownerId, 'Account');
+  const owner = key === null ? null : await findVisible(ctx, key);
+  if (!owner || !financeRole(ctx)) throw forbidden('You cannot set rebates for that account');
+  const errors: UserError[] = [];
+  if (!isSellingTier(owner.tier)) errors.push(userError('INVALID_INPUT', 'Only sellers pay rebates', ['ownerId']));
+  if (!input.name.trim() || input.name.length > 200) errors.push(userError('INVALID_INPUT', 'Name must be 1–200 characters', ['name']));
+  if (!input.tiers.length || input.tiers.length > 20) errors.push(userError('INVALID_INPUT', '1 to 20 tiers', ['tiers']));
+  const tiers: RebateTier[] = [];
+  input.tiers.forEach((t, i) => {
+    let min: bigint | null = null;
+    try {
+      min = toMinor(t.minVolume);
+    } catch {
+      /* reported below */
+    }
+    const bp = /^\d{1,2}(\.\d{1,2})?$/.test(t.percent) ? Math.round(Number(t.percent) * 100) : NaN;
+    if (min === null || min < 0n) errors.push(userError('INVALID_INPUT', 'minVolume is an amount ≥ 0', ['tiers', i, 'minVolume']));
+    if (!(bp > 0 && bp <= 5000)) errors.push(userError('INVALID_INPUT', 'percent is above 0 and at most 50', ['tiers', i, 'percent']));
+    if (min !== null && bp > 0) tiers.push({ minVolume: min.toString(), rateBp: bp });
+  });
+  const accountKeys = (input.accountIds ?? []).map((id) => keyOf(id, 'Account'));
+  const buyers = accountKeys.length ? await ctx.db.select().from(accounts).where(inArray(accounts.id, accountKeys.filter((k): k is number => k !== null))) : [];
+  accountKeys.forEach((k, i) => {
+    if (!buyers.some((b) => b.id === k && b.parentId === owner.id)) errors.push(userError('INVALID_INPUT', 'Not a buyer of this seller', ['accountIds', i]));
+  });
+  if (errors.length) return { policy: null, userErrors: errors };
+  const [row] = await ctx.db
+    .insert(rebatePolicies)
+    .values({ ownerId: owner.id, name: input.name.trim(), period: input.period, onlineOnly: input.onlineOnly ?? false, tiers, accountIds: buyers.map((b) => b.id) })
+    .returning();
+  return { policy: row, userErrors: [] };
+}
+
+/**
+ * Recomputes a buyer's accruals for the periods containing `at`, from its
+ * completed orders with its seller (ONLINE only when the policy says so).
+ * Runs when an order completes, and for a whole period when it is closed.
+ * Settled accruals never change.
+ */
+export async function accrue(tx: Tx, buyer: Pick<AccountRow, 'id' | 'parentId' | 'path'>, at: Date, close = false): Promise<RebateAccrualRow[]> {
+  if (buyer.parentId === null) return [];
+  const policies = await tx
+    .select()
+    .from(rebatePolicies)
+    .where(and(eq(rebatePolicies.ownerId, buyer.parentId), eq(rebatePolicies.active, true), sql`(cardinality(${rebatePolicies.accountIds}) = 0 or ${buyer.id} = any(${rebatePolicies.accountIds}))`));
+  const out: RebateAccrualRow[] = [];
+  for (const p of policies) {
+    const { start, end } = periodOf(p.period, at);
+    const [existing] = await tx.select().from(rebateAccruals).where(and(eq(rebateAccruals.policyId, p.id), eq(rebateAccruals.buyerId, buyer.id), eq(rebateAccruals.periodStart, start))).for('update');
+    if (existing?.status === 'SETTLED') continue;
+    const rows = await tx.execute<{ id: number; total: string }>(sql`
+      select id, total::text from orders
+      where buyer_id = ${buyer.id} and seller_id = ${buyer.parentId} and status = 'COMPLETED'
+        ${p.onlineOnly ? sql`and channel = 'ONLINE'` : sql``}
+        and updated_at >= ${start}::date::timestamp at time zone 'Asia/Shanghai' and updated_at < ${end}::date::timestamp at time zone 'Asia/Shanghai'`);
+    const volume = rows.reduce((s, r) => s + BigInt(r.total), 0n);
+    const { rateBp, amount } = rebateFor(p.tiers, volume);
+    const values = { policyId: p.id, buyerId: buyer.id, sellerId: buyer.parentId, buyerPath: buyer.path, periodStart: start, periodEnd: end, volume, rateBp, amount, orderIds: rows.map((r) => r.id), closed: close || (existing?.closed ?? false), updatedAt: new Date() };
+    const [row] = existing
+      ? await tx.update(rebateAccruals).set(values).where(eq(rebateAccruals.id, existing.id)).returning()
+      : await tx.insert(rebateAccruals).values(values).returning();
+    out.push(row);
+  }
+  return out;
+}
+
+/** Period close for one buyer: a final accrual, then settlement as a REBATE entry that lowers the balance. */
+export async function settleRebates(ctx: SignedInContext, buyerId: string, periodDay: string): Promise<{ accruals: RebateAccrualRow[]; userErrors: UserError[] }> {
+  const buyer = await buyerOfViewer(ctx, buyerId);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(periodDay)) return { accruals: [], userErrors: [userError('INVALID_INPUT', 'A day inside the period, YYYY-MM-DD', ['periodDay'])] };
+  const at = new Date(`${periodDay}T12:00:00+08:00`);
+  return ctx.db.transaction(async (tx) => {
+    const accruals = await accrue(tx, buyer, at, true);
+    const today = todayInShanghai(ctx.now());
+    const settled: RebateAccrualRow[] = [];
+    for (const a of accruals) {
+      if (a.periodEnd > today) {
+        settled.push(a); // a period still running is accrued, not settled
+        continue;
+      }
+      if (a.amount > 0n) {
+        const entry = await ledger.post(tx, { buyer, kind: 'REBATE', amount: -a.amount, at: ctx.now(), reference: `Rebate ${a.periodStart}`, reason: `${a.rateBp / 100}% of ${a.volume} fen`, sourceId: a.id, userId: ctx.viewer.userId });
+        const [row] = await tx.update(rebateAccruals).set({ status: 'SETTLED', settledEntryId: entry.id }).where(eq(rebateAccruals.id, a.id)).returning();
+        settled.push(row);
+      } else {
+        const [row] = await tx.update(rebateAccruals).set({ status: 'SETTLED' }).where(eq(rebateAccruals.id, a.id)).returning();
+        settled.push(row);
+      }
+    }
+    return { accruals: settled, userErrors: [] };
+  });
+}
