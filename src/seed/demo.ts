@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, demoAccounts, demoUsers, type DemoAccount } from './demo
 import { seedCatalog } from './catalog.js';
 import { seedWarehousesAndOrders } from './orders.js';
 import { seedTickets } from './tickets.js';
+import { seedFinance } from './finance.js';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(accounts);
@@ -95,7 +96,8 @@ export async function seed(db: Db, options: SeedOptions): Promise<Record<string,
       const catalog = await seedCatalog(tx, ids);
       const history = await seedWarehousesAndOrders(tx, ids, { orders: options.orders });
       const service = await seedTickets(tx);
-      return { accounts: chosen.length, users: people.length + 1, ...catalog, ...history, ...service };
+      const money = await seedFinance(tx);
+      return { accounts: chosen.length, users: people.length + 1, ...catalog, ...history, ...service, ...money };
     }
     return { accounts: chosen.length, users: people.length + 1 };
   });
