@@ -13,7 +13,7 @@ const TZ = sql.raw(`'Asia/Shanghai'`);
  * and invoice requests. Credit used is then recomputed from the ledger and the
  * open orders, and kept under every limit.
  */
-export async function seedFinance(tx: Tx, now: Date = new Date()): Promise<{ entries: number; statements: number }> {
+export async function seedFinance(tx: Tx, now: Date = new Date()): Promise<{ ledgerEntries: number; statements: number }> {
   const ts = now.toISOString();
   await tx.execute(sql`
     insert into ledger_entries (buyer_id, seller_id, buyer_path, root_id, kind, amount, at, order_id, reference)
