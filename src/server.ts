@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -60,6 +61,9 @@ export async function createApp(deps: { config: Config; log: Logger; database: D
     hideSchemaDetailsFromClientErrors: config.production,
     // main.ts owns the shutdown order; Apollo would otherwise stop itself and re-send the signal.
     stopOnTerminationSignals: false,
+    // The schema declares no cache hints, so the default cache-control plugin could only ever answer
+    // `no-store`, and it wraps every field resolver to work that out: the header is set below instead.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
@@ -108,6 +112,7 @@ export async function createApp(deps: { config: Config; log: Logger; database: D
         return ctx;
       },
     });
+    res.setHeader('cache-control', 'no-store');
     for (const [key, value] of result.headers) res.setHeader(key, value);
     // Opt-in: how many SQL statements this request ran (tests and the bench read it).
     if (config.sqlCountHeader) res.setHeader('x-sql-statements', String(scope.statements));
@@ -120,8 +125,8 @@ export async function createApp(deps: { config: Config; log: Logger; database: D
     }
   }
 
-  function graphiql(req: IncomingMessage, res: ServerResponse): void {
-    const page = graphiqlPage();
+  async function graphiql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const page = await graphiqlPage();
     if (req.headers['if-none-match'] === page.etag) {
       res.writeHead(304, { etag: page.etag });
       res.end();
@@ -157,7 +162,7 @@ export async function createApp(deps: { config: Config; log: Logger; database: D
       try {
         const url = new URL(req.url ?? '/', 'http://localhost');
         if (url.pathname === '/graphql' && (req.method === 'POST' || req.method === 'GET')) await graphql(req, res, scope, url);
-        else if (url.pathname === '/graphiql' && req.method === 'GET') graphiql(req, res);
+        else if (url.pathname === '/graphiql' && req.method === 'GET') await graphiql(req, res);
         else if (url.pathname === '/healthz' && req.method === 'GET') await healthz(res);
         else if (url.pathname === '/' && req.method === 'GET') {
           res.writeHead(302, { location: '/graphiql' });

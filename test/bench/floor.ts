@@ -41,60 +41,77 @@ interface PageRow {
   floors: { variantId: number; amount: string }[];
 }
 
-/** V2 for a variant id expression, for a viewer whose seller chain is `v.chain`. */
+/**
+ * The viewer's seller chain as an array: a scalar subquery is planned once, as
+ * an init plan, so the predicates below use indexes as they would with a
+ * constant (a join to the CTE would be re-evaluated row by row).
+ */
+const CHAIN = '((select chain from v)::int[])';
+const PAGE_IDS = 'array(select id from page)';
+const VARIANT_IDS = 'array(select id from pv)';
+
+/** V2 for a variant id expression: every seller of the chain that narrows its offer lists it. */
 const visible = (variant: string) => `not exists (
-  select 1 from assortments a where a.seller_id = any(v.chain) and not a.include_all
+  select 1 from assortments a where a.seller_id = any(${CHAIN}) and not a.include_all
     and not exists (select 1 from assortment_items i where i.seller_id = a.seller_id and i.variant_id = ${variant}))`;
 
 /** The one statement: $1 user id, $2 rows to fetch (page size + 1), $3 the request's time. */
 export const PAGE_SQL = `
-with v as (
+with v as materialized (
   select a.id, a.tier, a.address_region_code as region, a.path[1:array_length(a.path, 1) - 1] as chain,
     case when array_length(a.path, 1) > 1 then a.path[array_length(a.path, 1) - 1] end as seller
   from users u join accounts a on a.id = u.account_id where u.id = $1
 ),
-page as (
-  select p.id, p.code, p.name, p.category_id from products p, v
+page as materialized (
+  select p.id, p.code, p.name, p.category_id from products p
   where exists (select 1 from variants x where x.product_id = p.id and ${visible('x.id')})
   order by p.id limit $2
 ),
-pv as (
-  select x.id, x.product_id, x.sku, x.position from variants x, v
-  where x.product_id in (select id from page) and ${visible('x.id')}
+pv as materialized (
+  select x.id, x.product_id, x.sku, x.position from variants x
+  where x.product_id = any(${PAGE_IDS}) and ${visible('x.id')}
 ),
 avail as materialized (
   select s.variant_id, sum(s.on_hand - s.reserved)::int as available
-  from stock_levels s join warehouses w on w.id = s.warehouse_id, v
-  where s.variant_id in (select id from pv) and w.owner_id = any(v.chain)
-    and (v.region is null or exists (select 1 from unnest(w.coverage) c
-      where v.region like (case when c like '%0000' then left(c, 2) when c like '%00' then left(c, 4) else c end) || '%'))
+  from stock_levels s
+  where s.variant_id = any(${VARIANT_IDS})
+    and s.warehouse_id = any(array(
+      select w.id from warehouses w where w.owner_id = any(${CHAIN})
+        and ((select region from v) is null or exists (select 1 from unnest(w.coverage) c
+          where (select region from v) like (case when c like '%0000' then left(c, 2) when c like '%00' then left(c, 4) else c end) || '%'))))
   group by s.variant_id
+),
+variants_json as materialized (
+  select x.product_id, json_agg(json_build_object('id', x.id, 'sku', x.sku, 'available', coalesce(av.available, 0)) order by x.position, x.id) as variants
+  from pv x left join avail av on av.variant_id = x.id group by x.product_id
+),
+media_json as materialized (
+  select m.product_id, json_agg(json_build_object('url', m.url, 'kind', m.kind, 'title', m.title) order by m.position, m.id) as media
+  from product_media m where m.product_id = any(${PAGE_IDS}) group by m.product_id
 )
 select
   (select json_build_object('id', v.id, 'tier', v.tier, 'region', v.region, 'seller', v.seller) from v) as viewer,
-  (select count(*)::int from products p, v where exists (select 1 from variants x where x.product_id = p.id and ${visible('x.id')})) as total,
+  (select count(*)::int from products p where exists (select 1 from variants x where x.product_id = p.id and ${visible('x.id')})) as total,
   coalesce((select json_agg(json_build_object(
       'id', p.id, 'code', p.code, 'name', p.name, 'categoryId', c.id, 'categoryName', c.name,
-      'media', coalesce((select json_agg(json_build_object('url', m.url, 'kind', m.kind, 'title', m.title) order by m.position, m.id)
-                         from product_media m where m.product_id = p.id), '[]'),
-      'variants', coalesce((select json_agg(json_build_object('id', x.id, 'sku', x.sku, 'available', coalesce(av.available, 0)) order by x.position, x.id)
-                            from pv x left join avail av on av.variant_id = x.id where x.product_id = p.id), '[]'))
+      'media', coalesce(mj.media, '[]'), 'variants', coalesce(vj.variants, '[]'))
     order by p.id)
-    from page p left join categories c on c.id = p.category_id), '[]') as products,
+    from page p left join categories c on c.id = p.category_id
+      left join media_json mj on mj.product_id = p.id left join variants_json vj on vj.product_id = p.id), '[]') as products,
   coalesce((select json_agg(json_build_object(
       'id', l.id, 'name', l.name, 'priority', l.priority, 'validFrom', l.valid_from, 'validTo', l.valid_to,
       'assignments', coalesce((select json_agg(json_build_object('accountId', a.account_id, 'regionCode', a.region_code, 'tier', a.tier))
                                from price_list_assignments a where a.price_list_id = l.id), '[]'),
       'entries', coalesce((select json_agg(json_build_object('variantId', e.variant_id, 'minQuantity', e.min_quantity, 'price', e.price::text))
-                           from price_list_entries e where e.price_list_id = l.id and e.variant_id in (select id from pv)), '[]')))
-    from price_lists l, v where l.owner_id = v.seller and (l.valid_to is null or l.valid_to > $3)), '[]') as lists,
+                           from price_list_entries e where e.price_list_id = l.id and e.variant_id = any(${VARIANT_IDS})), '[]')))
+    from price_lists l where l.owner_id = (select seller from v) and (l.valid_to is null or l.valid_to > $3)), '[]') as lists,
   coalesce((select json_agg(json_build_object(
       'id', p.id, 'name', p.name, 'kind', p.kind, 'value', p.value::text, 'validFrom', p.valid_from, 'validTo', p.valid_to,
       'stackable', p.stackable, 'tiers', p.tiers, 'regionCodes', p.region_codes, 'accountIds', p.account_ids,
       'variantIds', p.variant_ids, 'categoryIds', p.category_ids))
-    from promotions p, v where p.owner_id = v.seller and (p.valid_to is null or p.valid_to > $3)), '[]') as promotions,
+    from promotions p where p.owner_id = (select seller from v) and (p.valid_to is null or p.valid_to > $3)), '[]') as promotions,
   coalesce((select json_agg(json_build_object('variantId', f.variant_id, 'amount', f.amount::text))
-    from price_floors f, v where f.tier = v.tier and f.variant_id in (select id from pv)), '[]') as floors`;
+    from price_floors f where f.tier = (select tier from v) and f.variant_id = any(${VARIANT_IDS})), '[]') as floors`;
 
 const date = (s: string | null) => (s === null ? null : new Date(s));
 const moneyFull = (minor: bigint) => ({ amount: fromMinor(minor), currencyCode: 'CNY' });

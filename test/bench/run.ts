@@ -16,11 +16,10 @@
  * table and writes the figures. Every process it starts is stopped at the end,
  * on failure and on SIGINT/SIGTERM too.
  */
-import 'reflect-metadata';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
@@ -52,12 +51,15 @@ const { values: args } = parseArgs({
 });
 const quick = args.quick!;
 const seconds = args.seconds ? Number(args.seconds) : quick ? 2 : 10;
+if (!(seconds > 0 && seconds <= 120)) throw new Error('--seconds must be between 1 and 120');
 const warmupSeconds = quick ? 1 : 3;
 const only = new Set((args.only ?? 'w1,floor,w2').split(',').map((s) => s.trim()));
-const outFile = resolve(args.out ?? join(ROOT, 'test/bench/results', quick ? 'quick.json' : 'latest.json'));
+// A quick run is a smoke test: its figures go to the temp dir unless asked for.
+const outFile = resolve(args.out ?? (quick ? join(tmpdir(), 'channelgraph-bench-quick.json') : join(ROOT, 'test/bench/results/latest.json')));
 const log = createLogger(args.verbose ? 'info' : 'warn');
 
 const started = Date.now();
+const loadAtStart = loadavg()[0];
 const step = (what: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${what}`);
 
 // ---------------------------------------------------------------------------
@@ -172,6 +174,51 @@ function sampleRss(pid: number, everyMs = 100) {
   };
 }
 
+/** CPU time (user + system, all threads) a process has used, in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks: 100 per second on Linux
+}
+
+interface Statement {
+  calls: number;
+  totalMs: number;
+  meanMs: number;
+  rows: number;
+  query: string;
+}
+
+/** The statements that took the most database time since the last reset, and the total. */
+async function topStatements(sql: postgres.Sql, limit = 8): Promise<{ totalMs: number; calls: number; top: Statement[] }> {
+  const rows = await sql<{ calls: number; total_ms: number; mean_ms: number; rows: number; query: string }[]>`
+    select calls::int, total_exec_time as total_ms, mean_exec_time as mean_ms, rows::int, query
+    from pg_stat_statements
+    where dbid = (select oid from pg_database where datname = current_database()) and query not ilike '%pg_stat_statements%'
+    order by total_exec_time desc`;
+  return {
+    totalMs: round(rows.reduce((s, r) => s + r.total_ms, 0)),
+    calls: rows.reduce((s, r) => s + r.calls, 0),
+    top: rows.slice(0, limit).map((r) => ({ calls: r.calls, totalMs: round(r.total_ms), meanMs: round(r.mean_ms, 3), rows: r.rows, query: r.query.replace(/\s+/g, ' ').slice(0, 240) })),
+  };
+}
+
+/** Runs a measured load: CPU of the serving process and database statements are taken around it. */
+async function measured<T extends LoadResult>(sql: postgres.Sql, pid: number, run: () => Promise<T>) {
+  await sql`select pg_stat_statements_reset()`;
+  const cpu0 = cpuMs(pid);
+  const load0 = loadavg()[0];
+  const r = await run();
+  const cpu = cpuMs(pid) - cpu0;
+  const db = await topStatements(sql);
+  return {
+    ...r,
+    serverCpuMsPerRequest: r.requests ? round(cpu / r.requests, 2) : null,
+    serverCpuCores: round(cpu / 1000 / r.seconds, 2),
+    db: { statementsPerRequest: r.requests ? round(db.calls / r.requests, 2) : null, msPerRequest: r.requests ? round(db.totalMs / r.requests, 2) : null, top: db.top },
+    loadAverage1m: { before: round(load0, 2), after: round(loadavg()[0], 2) },
+  };
+}
+
 // ---------------------------------------------------------------------------
 
 async function post(url: string, body: unknown, token: string): Promise<{ status: number; text: string; statements: number }> {
@@ -231,6 +278,12 @@ async function main(): Promise<void> {
   tempDir = await mkdtemp(join(tmpdir(), 'channelgraph-bench-'));
   await chmod(tempDir, 0o755); // the postgres user must be able to enter it (we run as root)
   embedded = await startEmbeddedPostgres(tempDir, log);
+  // pg_stat_statements says where the database time goes; it must be preloaded, so: set it, restart.
+  const boot = postgres(embedded.url('postgres'), { max: 1, onnotice: () => {} });
+  await boot.unsafe(`alter system set shared_preload_libraries = 'pg_stat_statements'`);
+  await boot.end();
+  await embedded.stop();
+  embedded = await startEmbeddedPostgres(tempDir, log);
   const admin = postgres(embedded.url('postgres'), { max: 1, onnotice: () => {} });
   await admin.unsafe('create database bench');
   const [{ server_version: pgVersion }] = await admin`show server_version`;
@@ -242,6 +295,7 @@ async function main(): Promise<void> {
   const database = connect(dbUrl, { max: 4 });
   const sql = database.sql;
   await runMigrations(database.db);
+  await sql`create extension if not exists pg_stat_statements`;
   lap('migrateSeconds');
 
   step(`loading the dataset (${PRODUCTS} products × ${VARIANTS_PER_PRODUCT} variants, ${DISTRIBUTORS} distributors, ${DISTRIBUTORS * 10} retailers)`);
@@ -344,7 +398,7 @@ async function main(): Promise<void> {
       step(`W1: ${CONNECTIONS} connections for ${seconds} s`);
       const sampler = sampleRss(serverPid);
       badW1 = 0;
-      const r = await drive({ ...w1Opts(gqlUrl, true), seconds });
+      const r = await measured(sql, serverPid, () => drive({ ...w1Opts(gqlUrl, true), seconds }));
       const sampled = sampler.stop();
       const status = procStatus(serverPid);
       rss = { peakSampledMB: round(sampled.peakMB), hwmMB: round(status.hwm), afterMB: round(status.rss), samples: sampled.samples };
@@ -357,7 +411,7 @@ async function main(): Promise<void> {
       await drive({ ...w1Opts(floorUrl, false), seconds: warmupSeconds });
       step(`W1-floor: ${CONNECTIONS} connections for ${seconds} s`);
       badW1 = 0;
-      const r = await drive({ ...w1Opts(floorUrl, false), seconds });
+      const r = await measured(sql, floor.proc.pid!, () => drive({ ...w1Opts(floorUrl, false), seconds }));
       w1Floor = { ...r, invalidResponses: badW1, sqlStatements: 1 };
       results.w1Floor = w1Floor;
     }
@@ -409,7 +463,7 @@ async function main(): Promise<void> {
     step(`W2: warming up (${warmupSeconds} s)`);
     await drive({ ...w2Opts('warmup', false), seconds: warmupSeconds });
     step(`W2: ${W2_BUYERS} buyers placing ${LINES_PER_ORDER}-line orders for ${seconds} s`);
-    const r = await drive({ ...w2Opts('run', true), seconds });
+    const r = await measured(sql, serverPid, () => drive({ ...w2Opts('run', true), seconds }));
 
     // Orders whose response arrived after the window closed still commit: wait until the count settles.
     let last = -1;
@@ -504,6 +558,7 @@ async function main(): Promise<void> {
     secondsPerWorkload: seconds,
     warmupSeconds,
     connections: CONNECTIONS,
+    loadAverageAtStart: round(loadAtStart, 2),
     ...meta,
     dataset: summary as DatasetSummary,
     setup,
@@ -532,12 +587,18 @@ type Report = Record<string, any>;
 export function markdownTable(r: Report): string {
   const ms = (n: number) => `${n} ms`;
   const rows: string[][] = [];
-  if (r.w1) rows.push(['W1 catalog page (GraphQL, 50 products)', `${round(r.w1.reqPerSec)} req/s`, `${ms(r.w1.latency.p50)} / ${ms(r.w1.latency.p99)}`, `${r.w1.sqlStatements.page50}`]);
-  if (r.w1Floor) rows.push(['W1-floor (hand-written SQL, node:http)', `${round(r.w1Floor.reqPerSec)} req/s`, `${ms(r.w1Floor.latency.p50)} / ${ms(r.w1Floor.latency.p99)}`, '1']);
-  if (r.w2) rows.push(['W2 placeOrder (16 buyers, 5 lines)', `${round(r.w2.ordersPerSec)} orders/s`, `${ms(r.w2.latency.p50)} / ${ms(r.w2.latency.p99)}`, '']);
+  const cells = (w: Report, sqlCount: string) => [
+    `${ms(w.latency.p50)} / ${ms(w.latency.p99)}`,
+    sqlCount,
+    `${w.serverCpuMsPerRequest} ms`,
+    `${w.db.msPerRequest} ms`,
+  ];
+  if (r.w1) rows.push(['W1 catalog page (GraphQL, 50 products)', `${round(r.w1.reqPerSec)} req/s`, ...cells(r.w1, `${r.w1.sqlStatements.page50}`)]);
+  if (r.w1Floor) rows.push(['W1-floor (hand-written SQL, node:http)', `${round(r.w1Floor.reqPerSec)} req/s`, ...cells(r.w1Floor, '1')]);
+  if (r.w2) rows.push(['W2 placeOrder (16 buyers, 5 lines)', `${round(r.w2.ordersPerSec)} orders/s`, ...cells(r.w2, `${r.w2.db.statementsPerRequest}`)]);
   const lines = [
-    '| workload | throughput | p50 / p99 | SQL / request |',
-    '| --- | ---: | ---: | ---: |',
+    '| workload | throughput | p50 / p99 | SQL statements / request | CPU of the serving process / request | database time / request |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((c) => `| ${c.join(' | ')} |`),
     '',
     '| budget | goal | measured | met |',
@@ -546,7 +607,7 @@ export function markdownTable(r: Report): string {
     '',
     `${r.mode === 'quick' ? 'Quick run' : 'Run'} of ${r.startedAt.slice(0, 10)} at commit \`${(r.git.commit ?? 'unknown').slice(0, 10)}\`${r.git.dirty ? ' (with uncommitted changes)' : ''}: ` +
       `${r.machine.cores} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}; ` +
-      `${r.connections} connections, ${r.secondsPerWorkload} s per workload after ${r.warmupSeconds} s of warm-up.`,
+      `${r.connections} connections, ${r.secondsPerWorkload} s per workload after ${r.warmupSeconds} s of warm-up; load average ${r.loadAverageAtStart} when it started.`,
   ];
   return lines.join('\n');
 }
