@@ -117,15 +117,22 @@ describe('the money flow of one buyer through October', () => {
     expect(codes(await app.gql(DecideStatementDocument, { id: issued.id, decision: 'CONFIRM' }, await w.token('R1b', 'BUYER')))).toEqual(['FORBIDDEN']);
     expect((await app.gql(DecideStatementDocument, { id: issued.id, decision: 'DISPUTE' }, r1a)).data!.decideStatement.userErrors[0].field).toEqual(['reason']);
     expect((await app.gql(DecideStatementDocument, { id: issued.id, decision: 'DISPUTE', reason: 'We paid 1,032.00' }, r1a)).data!.decideStatement.statement!.status).toBe('DISPUTED');
-    const adj = await app.gql(RecordAdjustmentDocument, { input: { buyerId: w.id('R1a'), amount: '-32.00', reason: 'Bank fee absorbed, agreed on the phone' } }, d1);
+    // A payment may not be dated inside a statement that is out (issue the period again afterwards).
+    expect((await app.gql(RecordPaymentDocument, { input: { buyerId: w.id('R1a'), amount: '5', method: 'CASH', reference: 'inside', receivedAt: '2026-10-05T10:00:00+08:00' } }, d1)).data!.recordPayment.userErrors[0].field).toEqual(['receivedAt']);
+    const adj = await app.gql(RecordAdjustmentDocument, { input: { buyerId: w.id('R1a'), amount: '-32.00', reason: 'Bank fee absorbed, agreed on the phone', effectiveOn: '2026-10-31' } }, d1);
     expect(adj.data!.recordAdjustment.entry).toMatchObject({ kind: 'ADJUSTMENT', amount: { amount: '-32.00' } });
+    expect((await app.gql(RecordAdjustmentDocument, { input: { buyerId: w.id('R1a'), amount: '1', reason: 'x', effectiveOn: '2026-02-30' } }, d1)).data!.recordAdjustment.userErrors[0].field).toEqual(['effectiveOn']);
     const reissued = (await app.gql(GenerateStatementDocument, { input: { buyerId: w.id('R1a'), month: '2026-10' } }, d1)).data!.generateStatement.statement!;
-    expect(reissued).toMatchObject({ status: 'ISSUED', version: 2 });
+    expect(reissued).toMatchObject({ status: 'ISSUED', version: 2, closingBalance: { amount: '3300.00' } });
     expect((await app.gql(DecideStatementDocument, { id: reissued.id, decision: 'CONFIRM' }, r1a)).data!.decideStatement.statement!.status).toBe('CONFIRMED');
     expect((await app.gql(DecideStatementDocument, { id: reissued.id, decision: 'DISPUTE', reason: 'late' }, r1a)).data!.decideStatement.userErrors[0].code).toBe('INVALID_TRANSITION');
     expect((await app.gql(GenerateStatementDocument, { input: { buyerId: w.id('R1a'), month: '2026-10' } }, d1)).data!.generateStatement.userErrors[0].message).toMatch(/confirmed/);
-    const late = await app.gql(RecordPaymentDocument, { input: { buyerId: w.id('R1a'), amount: '5', method: 'CASH', reference: 'late-1', receivedAt: '2026-10-15T10:00:00+08:00' } }, d1);
-    expect(late.data!.recordPayment.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['receivedAt'] });
+    for (const when of ['2026-10-15T10:00:00+08:00', '2026-09-15T10:00:00+08:00']) {
+      const late = await app.gql(RecordPaymentDocument, { input: { buyerId: w.id('R1a'), amount: '5', method: 'CASH', reference: `late-${when}`, receivedAt: when } }, d1);
+      expect(late.data!.recordPayment.userErrors[0], when).toMatchObject({ code: 'INVALID_INPUT', field: ['receivedAt'] });
+    }
+    expect((await app.gql(GenerateStatementDocument, { input: { buyerId: w.id('R1a'), from: '2026-02-01', to: '2026-02-30' } }, d1)).data!.generateStatement.userErrors[0].code).toBe('INVALID_INPUT');
+    expect((await app.gql(GenerateStatementDocument, { input: { buyerId: w.id('R1a'), from: '2026-10-20', to: '2026-10-25' } }, d1)).data!.generateStatement.userErrors[0].message).toMatch(/confirmed/);
     const statements = (await money('R1a', 'FINANCE')).data!.account!.statements!;
     expect(statements.map((s) => [s.version, s.status])).toEqual([[2, 'CONFIRMED'], [1, 'SUPERSEDED']]);
     statementId = reissued.id;
@@ -136,6 +143,7 @@ describe('the money flow of one buyer through October', () => {
     const d1 = await w.token('D1', 'FINANCE');
     const base = { statementId, title: '深圳福田清泉居', taxId: '91440300MA5FAKE123', type: 'SPECIAL_VAT' as const };
     expect((await app.gql(RequestInvoiceDocument, { input: { ...base, amount: '4332.01' } }, r1a)).data!.requestInvoice.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['amount'] });
+    expect((await app.gql(DecideInvoiceDocument, { input: { id: 'x', decision: 'ISSUE' } }, d1)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const first = (await app.gql(RequestInvoiceDocument, { input: { ...base, amount: '4000.00' } }, r1a)).data!.requestInvoice.invoice!;
     expect(first.status).toBe('REQUESTED');
     expect((await app.gql(RequestInvoiceDocument, { input: { ...base, amount: '400.00' } }, r1a)).data!.requestInvoice.userErrors[0].message).toMatch(/332\.00/);
@@ -148,6 +156,16 @@ describe('the money flow of one buyer through October', () => {
     // A rejection frees its amount.
     expect((await app.gql(RequestInvoiceDocument, { input: { ...base, amount: '332.00' } }, r1a)).data!.requestInvoice.userErrors).toEqual([]);
     expect((await app.gql(RequestInvoiceDocument, { input: { ...base, taxId: 'bad', amount: '1' } }, r1a)).data!.requestInvoice.userErrors[0].field).toEqual(['taxId']);
+  });
+
+  it('rebate policies: a seller sets its own, changes them in place, and only finance staff list them', async () => {
+    const brand = await app.gql(SaveRebatePolicyDocument, { input: { ownerId: w.id('D1'), name: 'x', period: 'MONTH', tiers: [{ minVolume: '0', percent: '10' }] } }, await w.token('BRAND', 'FINANCE'));
+    expect(codes(brand)).toEqual(['FORBIDDEN']);
+    expect((await app.raw('{ rebatePolicies { id } }', {}, await w.token('D1', 'BUYER'))).data.rebatePolicies).toEqual([]);
+    const listed = await app.raw('{ rebatePolicies { id name } }', {}, await w.token('D1', 'FINANCE'));
+    expect(listed.data.rebatePolicies).toHaveLength(1);
+    const badDay = await app.gql(SettleRebatesDocument, { buyerId: w.id('R1a'), periodDay: '2026-13-45' }, await w.token('D1', 'FINANCE'));
+    expect(badDay.data!.settleRebates.userErrors[0].field).toEqual(['periodDay']);
   });
 
   it('返利: closing October settles the accrual as a REBATE entry that lowers the balance; November only accrues', async () => {

@@ -113,6 +113,7 @@ describe('conversation and V7', () => {
   it('internal notes reach the service side only, by every path', async () => {
     const t = (await open({ kind: 'COMPLAINT', subject: 'Noisy pump' })).data!.openTicket.ticket!;
     const d1 = await w.token('D1', 'SERVICE');
+    expect(codes(await app.gql(CommentTicketDocument, { input: { ticketId: t.id, body: 'not my job' } }, await w.token('D1', 'FINANCE')))).toEqual(['FORBIDDEN']);
     const reply = await app.gql(CommentTicketDocument, { input: { ticketId: t.id, body: 'We will send a technician' } }, d1);
     expect(reply.data!.commentTicket.ticket!.firstRespondedAt).toBeTruthy();
     const note = await app.gql(CommentTicketDocument, { input: { ticketId: t.id, body: 'SECRET: customer broke it', internal: true } }, d1);
@@ -225,11 +226,34 @@ describe('returns', () => {
     const before = await stock();
     const received = (await app.gql(ReceiveReturnDocument, { input: { ticketId: t.id, warehouseId: ow.warehouse.D1 } }, d1)).data!.receiveReturn.ticket!;
     expect(await stock()).toBe(before + 2);
-    // R1a paid 1,950.00 a unit (account list 2,000 less the Futian bonus).
-    expect(received.returnAuthorization).toMatchObject({ status: 'RECEIVED', creditAmount: { amount: '3900.00' }, warehouse: { id: ow.warehouse.D1 } });
+    // R1a paid 1,950.00 a unit (account list 2,000 less the Futian bonus). The credit is finance data: not for SERVICE staff.
+    expect(received.returnAuthorization).toMatchObject({ status: 'RECEIVED', creditAmount: null, warehouse: { id: ow.warehouse.D1 } });
+    const asFinance = (await app.gql(TicketDocument, { id: t.id }, await w.token('D1', 'FINANCE'))).data!.ticket!;
+    expect(asFinance.returnAuthorization!.creditAmount).toEqual({ amount: '3900.00' });
+    expect((await app.gql(TicketDocument, { id: t.id }, await w.token('R1a', 'BUYER'))).data!.ticket!.returnAuthorization!.creditAmount).toBeNull();
     expect((await app.gql(ReceiveReturnDocument, { input: { ticketId: t.id, warehouseId: ow.warehouse.D1 } }, d1)).data!.receiveReturn.userErrors[0].code).toBe('INVALID_TRANSITION');
     const feed = await app.gql(NotificationsDocument, {}, await w.token('R1a', 'FINANCE'));
     expect(feed.data!.viewer!.notifications.nodes.some((n) => n.kind === 'RETURN_RECEIVED' && n.body === 'Credit 3900.00')).toBe(true);
+    const buyerFeed = await app.gql(NotificationsDocument, {}, await w.token('R1a', 'BUYER'));
+    expect(JSON.stringify(buyerFeed.data)).not.toContain('3900');
+    // The credit note lowers what may still be invoiced for the order: 5,850.00 + 432.00 charged, 3,900.00 credited.
+    const { RequestInvoiceDocument } = await import('./generated/graphql.js');
+    const r1aFinance = await w.token('R1a', 'FINANCE');
+    const over = await app.gql(RequestInvoiceDocument, { input: { orderIds: [delivered], title: 'R1a', taxId: '91440300MA5FAKE123', type: 'GENERAL_VAT', amount: '2382.01' } }, r1aFinance);
+    expect(over.data!.requestInvoice.userErrors[0].message).toMatch(/2382\.00/);
+  });
+
+  it('a closed return reopened after another return claimed its units cannot be approved', async () => {
+    const r1a = await w.token('R1a', 'BUYER');
+    const d1 = await w.token('D1', 'SERVICE');
+    // One A1 is left to claim (3 delivered, 2 returned above).
+    const a = (await app.gql(OpenTicketDocument, { input: { kind: 'RETURN', subject: 'A', body: 'a', orderId: delivered, lines: [{ sku: 'A1', quantity: 1 }] } }, r1a)).data!.openTicket.ticket!;
+    await app.gql(SetTicketStatusDocument, { id: a.id, status: 'CLOSED' }, r1a);
+    const b = (await app.gql(OpenTicketDocument, { input: { kind: 'RETURN', subject: 'B', body: 'b', orderId: delivered, lines: [{ sku: 'A1', quantity: 1 }] } }, r1a)).data!.openTicket.ticket!;
+    expect((await app.gql(ApproveReturnDocument, { ticketId: b.id }, d1)).data!.approveReturn.userErrors).toEqual([]);
+    await app.gql(SetTicketStatusDocument, { id: a.id, status: 'OPEN' }, r1a);
+    const again = await app.gql(ApproveReturnDocument, { ticketId: a.id }, d1);
+    expect(again.data!.approveReturn.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 

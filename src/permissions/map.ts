@@ -103,7 +103,7 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
   TicketComment: { '*': isSignedIn }, // internal notes are filtered out for the requester side (V7)
   TicketEvent: { '*': isSignedIn },
   TicketLine: { '*': isSignedIn },
-  ReturnAuthorization: { '*': isSignedIn },
+  ReturnAuthorization: { '*': isSignedIn, creditAmount: hasRole('FINANCE') }, // the credit is finance data (V5)
   SlaPolicy: { '*': isSignedIn },
   Notification: { '*': isSignedIn },
   LedgerEntry: { '*': isSignedIn }, // reached only through V5-guarded fields and scoped lookups

@@ -66,7 +66,7 @@ export async function seedFinance(tx: Tx, now: Date = new Date()): Promise<{ led
         buyer: { id: buyer.id, parentId: buyer.parent_id, path: buyer.path, rootId: buyer.root_id },
         kind: 'REBATE',
         amount: -BigInt(r.amount),
-        at: new Date(dayStart(r.period_end).getTime() + 4 * 86_400_000),
+        at: new Date(Math.min(dayStart(r.period_end).getTime() + 4 * 86_400_000, now.getTime() - 3600_000)),
         reference: `Rebate ${policy.name}`,
         sourceId: r.id,
       });

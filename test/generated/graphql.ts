@@ -29,6 +29,8 @@ export type AdjustmentInput = {
   /** Signed: negative lowers what the buyer owes. */
   amount: string;
   buyerId: string | number;
+  /** YYYY-MM-DD: date it inside a disputed period, then issue that period again. */
+  effectiveOn?: string | null | undefined;
   reason: string;
 };
 
@@ -316,6 +318,9 @@ export type RebatePeriod =
 export type RebatePolicyInput = {
   /** Only these buyers; all buyers when empty. */
   accountIds?: Array<string | number> | null | undefined;
+  active?: boolean | null | undefined;
+  /** Omit to create; give to change (or end, with active: false). */
+  id?: string | number | null | undefined;
   name: string;
   onlineOnly?: boolean | null | undefined;
   ownerId: string | number;

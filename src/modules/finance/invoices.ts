@@ -5,7 +5,7 @@ import { keyOf } from '../../graphql/ids.js';
 import { fromMinor, toMinor } from '../../lib/money.js';
 import { orders } from '../orders/tables.js';
 import { invoiceAllocations, invoiceRequests, ledgerEntries, statements, type InvoiceRequestRow } from './tables.js';
-import { financeRole, viewerAsBuyer } from './access.js';
+import { financeRole, isDate, viewerAsBuyer } from './access.js';
 
 export interface InvoiceInput {
   orderIds?: string[] | null;
@@ -18,7 +18,7 @@ export interface InvoiceInput {
 
 /**
  * 开票: the buyer asks its seller for a fapiao over orders (or a statement's
- * orders), for at most what was charged and not yet invoiced. The amount is
+ * orders), for at most what was charged (less credit notes) and not yet invoiced. The amount is
  * allocated to those orders, so nothing is invoiced twice.
  */
 export async function requestInvoice(ctx: SignedInContext, input: InvoiceInput): Promise<{ invoice: InvoiceRequestRow | null; userErrors: UserError[] }> {
@@ -43,6 +43,7 @@ export async function requestInvoice(ctx: SignedInContext, input: InvoiceInput):
     const key = keyOf(input.statementId, 'Statement');
     const [s] = key === null ? [] : await ctx.db.select().from(statements).where(and(eq(statements.id, key), eq(statements.buyerId, buyer.id)));
     if (!s) throw forbidden('You invoice your own statements only');
+    if (s.status !== 'CONFIRMED' && s.status !== 'ISSUED') return { invoice: null, userErrors: [userError('INVALID_INPUT', `A ${s.status} statement is not invoiced`, ['statementId'])] };
     statementId = s.id;
     const charges = s.entryIds.length ? await ctx.db.select({ orderId: ledgerEntries.orderId }).from(ledgerEntries).where(and(inArray(ledgerEntries.id, s.entryIds), eq(ledgerEntries.kind, 'ORDER_CHARGE'))) : [];
     orderIds = [...new Set(charges.map((c) => c.orderId!))];
@@ -59,7 +60,7 @@ export async function requestInvoice(ctx: SignedInContext, input: InvoiceInput):
       const open = orderIds.length
         ? await tx.execute<{ order_id: number; left: string }>(sql`
             select o.id as order_id,
-              (coalesce((select sum(l.amount) from ledger_entries l where l.order_id = o.id and l.kind = 'ORDER_CHARGE'), 0)
+              (coalesce((select sum(l.amount) from ledger_entries l where l.order_id = o.id and l.kind in ('ORDER_CHARGE', 'CREDIT_NOTE')), 0)
                - coalesce((select sum(a.amount) from invoice_allocations a join invoice_requests r on r.id = a.invoice_request_id
                            where a.order_id = o.id and r.status <> 'REJECTED'), 0))::text as left
             from orders o where o.id in (${sql.join(orderIds.map((id) => sql`${id}`), sql`, `)}) order by o.id`)
@@ -100,7 +101,7 @@ export async function decideInvoice(
   const errors: UserError[] = [];
   if (input.decision === 'ISSUE') {
     if (!input.invoiceNumber?.trim() || input.invoiceNumber.length > 50) errors.push(userError('INVALID_INPUT', 'The fapiao number is required', ['invoiceNumber']));
-    if (!input.issuedOn || !/^\d{4}-\d{2}-\d{2}$/.test(input.issuedOn)) errors.push(userError('INVALID_INPUT', 'The issue date is YYYY-MM-DD', ['issuedOn']));
+    if (!isDate(input.issuedOn)) errors.push(userError('INVALID_INPUT', 'The issue date is YYYY-MM-DD', ['issuedOn']));
   } else if (!input.reason?.trim() || input.reason.length > 1000) errors.push(userError('INVALID_INPUT', 'Say why (1–1000 characters)', ['reason']));
   if (errors.length) return { invoice: req, userErrors: errors };
   const [row] = await ctx.db

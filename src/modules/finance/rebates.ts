@@ -9,9 +9,11 @@ import { findVisible } from '../accounts/service.js';
 import { isSellingTier } from '../accounts/tiers.js';
 import { rebateAccruals, rebatePolicies, type RebateAccrualRow, type RebatePolicyRow, type RebateTier } from './tables.js';
 import * as ledger from './ledger.js';
-import { buyerOfViewer, financeRole, todayInShanghai } from './access.js';
+import { buyerOfViewer, financeRole, isDate, todayInShanghai } from './access.js';
 
 export interface RebatePolicyInput {
+  id?: string | null;
+  active?: boolean | null;
   ownerId: string;
   name: string;
   period: 'MONTH' | 'QUARTER';
@@ -42,7 +44,14 @@ export function rebateFor(tiers: RebateTier[], volume: bigint): { rateBp: number
 export async function savePolicy(ctx: SignedInContext, input: RebatePolicyInput): Promise<{ policy: RebatePolicyRow | null; userErrors: UserError[] }> {
   const key = keyOf(input.ownerId, 'Account');
   const owner = key === null ? null : await findVisible(ctx, key);
-  if (!owner || !financeRole(ctx)) throw forbidden('You cannot set rebates for that account');
+  // A seller sets what it pays: its own account only.
+  if (!owner || owner.id !== ctx.viewer.accountId || !financeRole(ctx)) throw forbidden('A seller sets its own rebate policies');
+  let existing: RebatePolicyRow | null = null;
+  if (input.id != null) {
+    const pk = keyOf(input.id, 'RebatePolicy');
+    [existing] = pk === null ? [] : await ctx.db.select().from(rebatePolicies).where(and(eq(rebatePolicies.id, pk), eq(rebatePolicies.ownerId, owner.id)));
+    if (!existing) throw forbidden('You change your own rebate policies only');
+  }
   const errors: UserError[] = [];
   if (!isSellingTier(owner.tier)) errors.push(userError('INVALID_INPUT', 'Only sellers pay rebates', ['ownerId']));
   if (!input.name.trim() || input.name.length > 200) errors.push(userError('INVALID_INPUT', 'Name must be 1–200 characters', ['name']));
@@ -66,10 +75,10 @@ export async function savePolicy(ctx: SignedInContext, input: RebatePolicyInput)
     if (!buyers.some((b) => b.id === k && b.parentId === owner.id)) errors.push(userError('INVALID_INPUT', 'Not a buyer of this seller', ['accountIds', i]));
   });
   if (errors.length) return { policy: null, userErrors: errors };
-  const [row] = await ctx.db
-    .insert(rebatePolicies)
-    .values({ ownerId: owner.id, name: input.name.trim(), period: input.period, onlineOnly: input.onlineOnly ?? false, tiers, accountIds: buyers.map((b) => b.id) })
-    .returning();
+  const values = { ownerId: owner.id, name: input.name.trim(), period: input.period, onlineOnly: input.onlineOnly ?? false, tiers, accountIds: buyers.map((b) => b.id), active: input.active ?? true };
+  const [row] = existing
+    ? await ctx.db.update(rebatePolicies).set(values).where(eq(rebatePolicies.id, existing.id)).returning()
+    : await ctx.db.insert(rebatePolicies).values(values).returning();
   return { policy: row, userErrors: [] };
 }
 
@@ -90,18 +99,26 @@ export async function accrue(tx: Tx, buyer: Pick<AccountRow, 'id' | 'parentId' |
     const { start, end } = periodOf(p.period, at);
     const [existing] = await tx.select().from(rebateAccruals).where(and(eq(rebateAccruals.policyId, p.id), eq(rebateAccruals.buyerId, buyer.id), eq(rebateAccruals.periodStart, start))).for('update');
     if (existing?.status === 'SETTLED') continue;
+    // Returned goods earn nothing: the order's credit notes come off its value.
     const rows = await tx.execute<{ id: number; total: string }>(sql`
-      select id, total::text from orders
+      select id, (total + coalesce((select sum(l.amount) from ledger_entries l where l.order_id = orders.id and l.kind = 'CREDIT_NOTE'), 0))::text as total from orders
       where buyer_id = ${buyer.id} and seller_id = ${buyer.parentId} and status = 'COMPLETED'
         ${p.onlineOnly ? sql`and channel = 'ONLINE'` : sql``}
         and updated_at >= ${start}::date::timestamp at time zone 'Asia/Shanghai' and updated_at < ${end}::date::timestamp at time zone 'Asia/Shanghai'`);
     const volume = rows.reduce((s, r) => s + BigInt(r.total), 0n);
     const { rateBp, amount } = rebateFor(p.tiers, volume);
     const values = { policyId: p.id, buyerId: buyer.id, sellerId: buyer.parentId, buyerPath: buyer.path, periodStart: start, periodEnd: end, volume, rateBp, amount, orderIds: rows.map((r) => r.id), closed: close || (existing?.closed ?? false), updatedAt: new Date() };
-    const [row] = existing
-      ? await tx.update(rebateAccruals).set(values).where(eq(rebateAccruals.id, existing.id)).returning()
-      : await tx.insert(rebateAccruals).values(values).returning();
-    out.push(row);
+    // An upsert: two orders completing at once for one buyer meet here, not in a unique violation.
+    const [row] = await tx
+      .insert(rebateAccruals)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [rebateAccruals.policyId, rebateAccruals.buyerId, rebateAccruals.periodStart],
+        set: { volume: values.volume, rateBp: values.rateBp, amount: values.amount, orderIds: values.orderIds, closed: values.closed, updatedAt: values.updatedAt },
+        setWhere: sql`${rebateAccruals.status} = 'PENDING'`,
+      })
+      .returning();
+    if (row) out.push(row);
   }
   return out;
 }
@@ -109,7 +126,7 @@ export async function accrue(tx: Tx, buyer: Pick<AccountRow, 'id' | 'parentId' |
 /** Period close for one buyer: a final accrual, then settlement as a REBATE entry that lowers the balance. */
 export async function settleRebates(ctx: SignedInContext, buyerId: string, periodDay: string): Promise<{ accruals: RebateAccrualRow[]; userErrors: UserError[] }> {
   const buyer = await buyerOfViewer(ctx, buyerId);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(periodDay)) return { accruals: [], userErrors: [userError('INVALID_INPUT', 'A day inside the period, YYYY-MM-DD', ['periodDay'])] };
+  if (!isDate(periodDay)) return { accruals: [], userErrors: [userError('INVALID_INPUT', 'A day inside the period, YYYY-MM-DD', ['periodDay'])] };
   const at = new Date(`${periodDay}T12:00:00+08:00`);
   return ctx.db.transaction(async (tx) => {
     const accruals = await accrue(tx, buyer, at, true);

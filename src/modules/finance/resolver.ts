@@ -110,6 +110,8 @@ export class AccountFinanceResolver {
 export class LedgerEntryResolver {
   @Query(() => [RebatePolicy], { description: "Rebate policies of the viewer's account and its subtree." })
   async rebatePolicies(@Ctx() ctx: SignedInContext) {
+    // Finance data: FINANCE and ADMIN users only.
+    if (!ctx.viewer.roles.includes('ADMIN') && !ctx.viewer.roles.includes('FINANCE')) return [];
     const rows = await ctx.db.select({ p: rebatePolicies }).from(rebatePolicies).innerJoin(accounts, eq(accounts.id, rebatePolicies.ownerId)).where(inSubtree(accounts.path, ctx.viewer));
     return rows.map((r) => r.p);
   }

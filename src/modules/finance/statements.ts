@@ -6,7 +6,7 @@ import { fromMinor } from '../../lib/money.js';
 import { inSubtree } from '../../auth/scope.js';
 import { ledgerEntries, statements, type LedgerEntryRow, type StatementRow } from './tables.js';
 import * as ledger from './ledger.js';
-import { buyerOfViewer, dayStart, todayInShanghai, viewerAsBuyer } from './access.js';
+import { buyerOfViewer, dayStart, isDate, todayInShanghai, viewerAsBuyer } from './access.js';
 
 export interface StatementInput {
   buyerId: string;
@@ -17,8 +17,6 @@ export interface StatementInput {
   to?: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function period(input: StatementInput): { from: string; to: string } | null {
   if (input.month) {
     const m = /^(\d{4})-(\d{2})$/.exec(input.month);
@@ -28,7 +26,7 @@ function period(input: StatementInput): { from: string; to: string } | null {
     const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
     return { from: `${input.month}-01`, to: `${next}-01` };
   }
-  if (input.from && input.to && DATE.test(input.from) && DATE.test(input.to) && !Number.isNaN(Date.parse(input.from)) && !Number.isNaN(Date.parse(input.to))) return { from: input.from, to: input.to };
+  if (isDate(input.from) && isDate(input.to)) return { from: input.from, to: input.to };
   return null;
 }
 
@@ -49,9 +47,18 @@ export async function generateStatement(ctx: SignedInContext, input: StatementIn
       const overlapping = await tx
         .select()
         .from(statements)
-        .where(and(eq(statements.buyerId, buyer.id), sql`${statements.periodStart} < ${p.to}::date and ${p.from}::date < ${statements.periodEnd}`, sql`${statements.status} <> 'SUPERSEDED'`));
+        .where(and(eq(statements.buyerId, buyer.id), sql`${statements.periodStart} < ${p.to}::date and ${p.from}::date < ${statements.periodEnd}`, sql`${statements.status} <> 'SUPERSEDED'`))
+        .for('update');
       if (overlapping.some((s) => s.status === 'CONFIRMED')) throw new UserErrorsException([userError('INVALID_INPUT', 'The period overlaps a confirmed statement', ['month'])]);
-      if (overlapping.length) await tx.update(statements).set({ status: 'SUPERSEDED' }).where(inArray(statements.id, overlapping.map((s) => s.id)));
+      // Issuing a period again supersedes its earlier versions; a different period may not overlap an open one.
+      const other = overlapping.find((s) => s.periodStart !== p.from || s.periodEnd !== p.to);
+      if (other) throw new UserErrorsException([userError('INVALID_INPUT', `The period overlaps statement ${other.number} (${other.periodStart} to ${other.periodEnd})`, ['month'])]);
+      if (overlapping.length) {
+        await tx
+          .update(statements)
+          .set({ status: 'SUPERSEDED' })
+          .where(and(inArray(statements.id, overlapping.map((s) => s.id)), sql`${statements.status} in ('ISSUED', 'DISPUTED')`));
+      }
       const from = dayStart(p.from);
       const to = dayStart(p.to);
       const opening = await ledger.balance(tx, buyer.id, from);
@@ -99,11 +106,16 @@ async function ownStatement(ctx: SignedInContext, id: string): Promise<Statement
 export async function decideStatement(ctx: SignedInContext, id: string, decision: 'CONFIRM' | 'DISPUTE', reason?: string | null): Promise<{ statement: StatementRow | null; userErrors: UserError[] }> {
   const s = await ownStatement(ctx, id);
   if (decision === 'DISPUTE' && (!reason?.trim() || reason.length > 2000)) return { statement: s, userErrors: [userError('INVALID_INPUT', 'Say why (1–2000 characters)', ['reason'])] };
-  const [row] = await ctx.db
-    .update(statements)
-    .set(decision === 'CONFIRM' ? { status: 'CONFIRMED', confirmedAt: ctx.now() } : { status: 'DISPUTED', disputeReason: reason!.trim() })
-    .where(and(eq(statements.id, s.id), eq(statements.status, 'ISSUED')))
-    .returning();
+  // Under the same buyer lock as generateStatement: a reissue and a confirmation never cross.
+  const row = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from accounts where id = ${s.buyerId} for update`);
+    const [updated] = await tx
+      .update(statements)
+      .set(decision === 'CONFIRM' ? { status: 'CONFIRMED', confirmedAt: ctx.now() } : { status: 'DISPUTED', disputeReason: reason!.trim() })
+      .where(and(eq(statements.id, s.id), eq(statements.status, 'ISSUED')))
+      .returning();
+    return updated;
+  });
   if (!row) return { statement: s, userErrors: [userError('INVALID_TRANSITION', `A ${s.status} statement cannot be ${decision === 'CONFIRM' ? 'confirmed' : 'disputed'}`, ['id'])] };
   return { statement: row, userErrors: [] };
 }

@@ -112,6 +112,7 @@ export class RebatePolicy {
   @Field(() => RebatePeriod) period!: RebatePeriod;
   @Field(() => Boolean, { description: 'Only ONLINE orders count (to reward moving orders online).' }) onlineOnly!: boolean;
   @Field(() => [RebateTierValue]) tiers!: unknown;
+  @Field(() => Boolean) active!: boolean;
 }
 
 @ObjectType({ description: 'What a buyer earned back in one period under one policy; PENDING until settled as a REBATE entry.' })
@@ -142,6 +143,7 @@ export class AdjustmentInput {
   @Field(() => ID) buyerId!: string;
   @Field(() => DecimalScalar, { description: 'Signed: negative lowers what the buyer owes.' }) amount!: string;
   @Field(() => String) reason!: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: date it inside a disputed period, then issue that period again.' }) effectiveOn?: string | null;
 }
 
 @ObjectType()
@@ -197,6 +199,8 @@ export class RebateTierInput {
 
 @InputType()
 export class RebatePolicyInput {
+  @Field(() => ID, { nullable: true, description: 'Omit to create; give to change (or end, with active: false).' }) id?: string | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: true }) active?: boolean | null;
   @Field(() => ID) ownerId!: string;
   @Field(() => String) name!: string;
   @Field(() => RebatePeriod) period!: RebatePeriod;

@@ -4,7 +4,7 @@ import { forbidden, userError, type UserError } from '../../graphql/errors.js';
 import { keyOf } from '../../graphql/ids.js';
 import { findVisible } from '../accounts/service.js';
 import { isSellingTier } from '../accounts/tiers.js';
-import { DEFAULT_SLA, effectiveSla } from './sla.js';
+import { effectiveSla, strictest } from './sla.js';
 import { slaPolicies, ticketKind, ticketPriority, type TicketKind, type TicketPriority } from './tables.js';
 import type { SlaPolicyInput } from './types.js';
 
@@ -16,16 +16,13 @@ export interface PolicyValue {
   ownerId: number | null;
 }
 
-/** The SLA in force for the viewer's account, for every kind and priority (nearest policy in its chain). */
+/** The SLA in force for the viewer's account, for every kind and priority (the strictest in its chain). */
 export async function listPolicies(ctx: SignedInContext): Promise<PolicyValue[]> {
   const path = ctx.viewer.accountPath;
   const rows = await ctx.db.select().from(slaPolicies).where(inArray(slaPolicies.ownerId, path));
   return ticketKind.enumValues.flatMap((kind) =>
     ticketPriority.enumValues.map((priority) => {
-      const nearest = rows.filter((r) => r.kind === kind && r.priority === priority).sort((a, b) => path.indexOf(b.ownerId) - path.indexOf(a.ownerId))[0];
-      return nearest
-        ? { kind, priority, firstResponseMinutes: nearest.firstResponseMinutes, resolveMinutes: nearest.resolveMinutes, ownerId: nearest.ownerId }
-        : { kind, priority, ...DEFAULT_SLA[priority], ownerId: null };
+      return { kind, priority, ...strictest(rows.filter((r) => r.kind === kind && r.priority === priority), path, priority) };
     }),
   );
 }

@@ -10,7 +10,7 @@ import { changeStock, lockStock } from '../inventory/stock.js';
 import { isServiceSide } from './service.js';
 import { returnAuthorizations, ticketLines, tickets, type TicketRow } from './tables.js';
 import * as ledger from '../finance/ledger.js';
-import { actorOf, has, invalid, onTicket, publishTicket, ticketEvent, visibleTicket } from './tickets.js';
+import { actorOf, has, invalid, onTicket, publishTicket, returnable, ticketEvent, visibleTicket } from './tickets.js';
 
 type Result = { ticket: TicketRow | null; userErrors: UserError[] };
 
@@ -27,6 +27,14 @@ export async function approveReturn(ctx: SignedInContext, ticketId: string): Pro
     if (locked.status === 'CLOSED' || locked.status === 'RESOLVED') return invalid(`A ${locked.status} ticket cannot be approved`);
     const [existing] = await tx.select().from(returnAuthorizations).where(eq(returnAuthorizations.ticketId, locked.id));
     if (existing) return invalid('This return is already authorized');
+    // Other returns may have claimed the units since this ticket was opened (or while it was closed): check again.
+    if (locked.orderId !== null) {
+      await tx.execute(sql`select id from orders where id = ${locked.orderId} for update`);
+      const lines = await tx.select().from(ticketLines).where(eq(ticketLines.ticketId, locked.id));
+      const left = await returnable(tx, lines.map((l) => l.orderLineId), locked.id);
+      const over = lines.filter((l) => l.quantity > (left.get(l.orderLineId) ?? 0));
+      if (over.length) return over.map((l) => userError('INVALID_INPUT', `${l.sku}: only ${left.get(l.orderLineId) ?? 0} delivered and not claimed by another return`, ['ticketId']));
+    }
     const at = ctx.now();
     const [{ id }] = await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('return_authorizations', 'id'))::int as id`);
     await tx.insert(returnAuthorizations).values({ id, number: `RA-${at.getUTCFullYear()}-${String(id).padStart(7, '0')}`, ticketId: locked.id, createdAt: at });
@@ -76,8 +84,10 @@ export async function receiveReturn(ctx: SignedInContext, ticketId: string, ware
       await ledger.post(tx, { buyer, kind: 'CREDIT_NOTE', amount: -credit, at, orderId: locked.orderId, reference: ra.number, reason: `Return ${locked.number}`, sourceId: ra.id, userId: ctx.viewer.userId });
     }
     const [row] = await tx.update(tickets).set({ updatedAt: at }).where(eq(tickets.id, locked.id)).returning();
-    await ticketEvent(tx, row, 'RETURN_RECEIVED', null, actorOf(ctx.viewer), `Into ${w.name}${credit !== null ? `; credit ${fromMinor(credit)}` : ''}`, at);
-    await notify(tx, { accountIds: [locked.requesterId], roles: ['BUYER', 'FINANCE'], kind: 'RETURN_RECEIVED', title: `${locked.number}: goods received`, body: credit !== null ? `Credit ${fromMinor(credit)}` : null, ticketId: locked.id, at });
+    await ticketEvent(tx, row, 'RETURN_RECEIVED', null, actorOf(ctx.viewer), `Into ${w.name}`, at);
+    // The credit amount is finance data (V5): only the buyer's FINANCE (and ADMIN) hear it.
+    await notify(tx, { accountIds: [locked.requesterId], roles: ['FINANCE'], kind: 'RETURN_RECEIVED', title: `${locked.number}: goods received`, body: credit !== null ? `Credit ${fromMinor(credit)}` : null, ticketId: locked.id, at });
+    await notify(tx, { accountIds: [locked.requesterId], roles: ['BUYER'], kind: 'RETURN_RECEIVED', title: `${locked.number}: goods received`, body: null, ticketId: locked.id, at });
     await publishTicket(tx, 'ticket.return_received', row, { creditAmount: credit?.toString() ?? null });
     return row;
   });

@@ -190,9 +190,9 @@ function resume(t: TicketRow, at: Date) {
 export async function commentTicket(ctx: SignedInContext, input: CommentTicketInput): Promise<Result> {
   const v = ctx.viewer;
   const t = await visibleTicket(ctx, input.ticketId);
-  const service = isServiceSide(v, t);
+  const service = isServiceSide(v, t) && has(v, 'SERVICE');
   const requester = isRequester(v, t);
-  if (!service && !requester) throw forbidden('Only the requester and the service side comment');
+  if (!service && !requester) throw forbidden('Only the requester and the service staff (SERVICE or ADMIN) comment');
   const internal = input.internal ?? false;
   const errors: UserError[] = [];
   if (internal && !service) errors.push(userError('INVALID_INPUT', 'Only the service side writes internal notes', ['internal']));
@@ -247,7 +247,7 @@ export async function setTicketStatus(ctx: SignedInContext, id: string, status: 
     if (!allowed.includes(status)) return invalid(`${locked.status} → ${status} is not allowed for you`);
     const at = ctx.now();
     if (status === 'OPEN') {
-      const since = locked.closedAt ?? locked.resolvedAt ?? locked.updatedAt;
+      const since = locked.resolvedAt ?? locked.closedAt ?? locked.updatedAt;
       if (at.getTime() - since.getTime() > REOPEN_WINDOW_DAYS * 86_400_000) return invalid(`Tickets reopen within ${REOPEN_WINDOW_DAYS} days`);
     }
     const set: Partial<TicketRow> = { status, updatedAt: at };
@@ -255,7 +255,11 @@ export async function setTicketStatus(ctx: SignedInContext, id: string, status: 
     if (status === 'WAITING_CUSTOMER') set.pausedAt = at;
     if (status === 'RESOLVED') set.resolvedAt = at;
     if (status === 'CLOSED') set.closedAt = at;
-    if (status === 'OPEN') Object.assign(set, { resolvedAt: null, closedAt: null });
+    if (status === 'OPEN') {
+      // A reopened ticket gets a fresh resolution clock of the same length, and may breach (and escalate) again.
+      const window = locked.resolveDueAt.getTime() - locked.createdAt.getTime();
+      Object.assign(set, { resolvedAt: null, closedAt: null, resolveDueAt: new Date(at.getTime() + window), slaBreached: false, breachedAt: null, warnedAt: null });
+    }
     const [row] = await tx.update(tickets).set(set).where(eq(tickets.id, locked.id)).returning();
     await ticketEvent(tx, row, status === 'OPEN' ? 'REOPENED' : 'STATUS', status, actorOf(v), null, at);
     const to = service ? locked.requesterId : locked.assigneeId;
@@ -271,7 +275,7 @@ export async function rateTicket(ctx: SignedInContext, input: RateTicketInput): 
   if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) return { ticket: t, userErrors: [userError('INVALID_INPUT', 'Rating is 1 to 5', ['rating'])] };
   if (input.comment && input.comment.length > 2000) return { ticket: t, userErrors: [userError('INVALID_INPUT', 'Comment is at most 2000 characters', ['comment'])] };
   return onTicket(ctx, t, async (tx, locked) => {
-    if (locked.status !== 'RESOLVED' && locked.status !== 'CLOSED') return invalid('Rate a ticket once it is resolved');
+    if ((locked.status !== 'RESOLVED' && locked.status !== 'CLOSED') || !locked.resolvedAt) return invalid('Rate a ticket once it is resolved');
     if (locked.rating !== null) return invalid('This ticket is already rated');
     const at = ctx.now();
     const [row] = await tx.update(tickets).set({ rating: input.rating, ratingComment: input.comment?.trim() || null, updatedAt: at }).where(eq(tickets.id, locked.id)).returning();
@@ -280,4 +284,4 @@ export async function rateTicket(ctx: SignedInContext, input: RateTicketInput): 
   });
 }
 
-export { visibleTicket, onTicket, invalid, has, actorOf, publish as publishTicket };
+export { visibleTicket, onTicket, invalid, has, actorOf, publish as publishTicket, returnable };
