@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { Context, SignedInContext } from '../../graphql/context.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { registerNode } from '../../graphql/node.js';
-import { encodeCursor, pageRequest } from '../../graphql/connection.js';
+import { pageRequest, toConnection } from '../../graphql/connection.js';
 import { inSubtree } from '../../auth/scope.js';
 import { money } from '../../lib/money.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
@@ -85,15 +85,7 @@ export class AccountFinanceResolver {
       .where(and(eq(ledgerEntries.buyerId, a.id), req.afterKey === null ? undefined : lt(ledgerEntries.id, req.afterKey)))
       .orderBy(desc(ledgerEntries.id))
       .limit(req.limit);
-    const hasNextPage = rows.length > req.size;
-    const nodes = hasNextPage ? rows.slice(0, req.size) : rows;
-    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return {
-      edges,
-      nodes,
-      pageInfo: { hasNextPage, hasPreviousPage: req.afterKey !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: ctx.db.$count(ledgerEntries, eq(ledgerEntries.buyerId, a.id)),
-    };
+    return toConnection(rows, req, (r) => r.id, async () => ctx.db.$count(ledgerEntries, eq(ledgerEntries.buyerId, a.id)));
   }
 
   @FieldResolver(() => [Statement], { nullable: true, description: 'V5: its statements, newest period first.' })

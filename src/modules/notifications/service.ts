@@ -3,7 +3,7 @@ import type { Context, SignedInContext } from '../../graphql/context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { keyOf } from '../../graphql/ids.js';
 import { badInput } from '../../graphql/errors.js';
-import { encodeCursor, lazy, pageRequest, type Connection } from '../../graphql/connection.js';
+import { pageRequest, toConnection, type Connection } from '../../graphql/connection.js';
 import { intArray } from '../../db/sql.js';
 import type { Role } from '../users/tables.js';
 import { notifications, type NotificationRow } from './tables.js';
@@ -42,15 +42,8 @@ export async function feed(ctx: Context, userId: number, first: number | null | 
     .where(req.afterKey === null ? where : and(where, lt(notifications.id, req.afterKey)))
     .orderBy(desc(notifications.id))
     .limit(req.limit);
-  const hasNextPage = rows.length > req.size;
-  const nodes = hasNextPage ? rows.slice(0, req.size) : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return {
-    edges,
-    nodes,
-    pageInfo: { hasNextPage, hasPreviousPage: req.afterKey !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: lazy(async () => (await ctx.db.select({ n: count() }).from(notifications).where(where))[0].n),
-  };
+  // Newest first: the keyset runs down the ids.
+  return toConnection(rows, req, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(notifications).where(where))[0].n);
 }
 
 export async function unreadCount(ctx: Context, userId: number): Promise<number> {

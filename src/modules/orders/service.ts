@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../../graphql/context.js';
 import { keyOf } from '../../graphql/ids.js';
-import { lazy, pageRequest, type Connection, encodeCursor } from '../../graphql/connection.js';
+import { pageRequest, toConnection, type Connection } from '../../graphql/connection.js';
 import { inSubtree } from '../../auth/scope.js';
 import { money } from '../../lib/money.js';
 import { count } from 'drizzle-orm';
@@ -37,15 +37,8 @@ export async function list(ctx: Context, first: number | null | undefined, after
     .where(req.afterKey === null ? where : and(where, lt(orders.id, req.afterKey)))
     .orderBy(desc(orders.id))
     .limit(req.limit);
-  const hasNextPage = rows.length > req.size;
-  const nodes = hasNextPage ? rows.slice(0, req.size) : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return {
-    edges,
-    nodes,
-    pageInfo: { hasNextPage, hasPreviousPage: req.afterKey !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: lazy(async () => (await ctx.db.select({ n: count() }).from(orders).where(where))[0].n),
-  };
+  // Newest first: the keyset runs down the ids.
+  return toConnection(rows, req, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(orders).where(where))[0].n);
 }
 
 export function ofAccount(ctx: Context, account: AccountRow, first: number | null | undefined, after: string | null | undefined, filter: OrderFilter | null | undefined) {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { inSubtree } from '../../auth/scope.js';
 import { keyOf } from '../../graphql/ids.js';
-import { encodeCursor, lazy, pageRequest, type Connection } from '../../graphql/connection.js';
+import { pageRequest, toConnection, type Connection } from '../../graphql/connection.js';
 import { groupByKey, byKey } from '../../lib/batch.js';
 import type { AccountRow } from '../accounts/tables.js';
 import { orders, type OrderRow } from '../orders/tables.js';
@@ -40,15 +40,8 @@ export async function list(ctx: Context, first: number | null | undefined, after
     .where(req.afterKey === null ? where : and(where, lt(tickets.id, req.afterKey)))
     .orderBy(desc(tickets.id))
     .limit(req.limit);
-  const hasNextPage = rows.length > req.size;
-  const nodes = hasNextPage ? rows.slice(0, req.size) : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return {
-    edges,
-    nodes,
-    pageInfo: { hasNextPage, hasPreviousPage: req.afterKey !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: lazy(async () => (await ctx.db.select({ n: count() }).from(tickets).where(where))[0].n),
-  };
+  // Newest first: the keyset runs down the ids.
+  return toConnection(rows, req, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(tickets).where(where))[0].n);
 }
 
 /** Account.tickets: opened by the account or assigned to it. */
