@@ -194,6 +194,23 @@ describe('SLA', () => {
     expect(again).toBe(n);
   });
 
+  it('each clock breaches on its own; waiting on the customer stops the resolution clock', async () => {
+    const t = (await open({ kind: 'REPAIR', subject: 'Two clocks', orderId: null, priority: 'URGENT' })).data!.openTicket.ticket!;
+    const paused = (await open({ kind: 'REPAIR', subject: 'Paused', orderId: null, priority: 'URGENT' })).data!.openTicket.ticket!;
+    const d1 = await w.token('D1', 'SERVICE');
+    await app.gql(CommentTicketDocument, { input: { ticketId: paused.id, body: 'Which model is it?' } }, d1);
+    await app.gql(SetTicketStatusDocument, { id: paused.id, status: 'WAITING_CUSTOMER' }, d1);
+    const created = new Date(t.createdAt).getTime();
+    // URGENT: 2 h to respond, 24 h to resolve. After 3 h the first-response clock of t has run out.
+    await runSlaCheck(app.database.db, new Date(created + 3 * 3600_000));
+    await app.gql(CommentTicketDocument, { input: { ticketId: t.id, body: 'On our way' } }, d1);
+    await runSlaCheck(app.database.db, new Date(created + 25 * 3600_000));
+    const events = (id: string) => app.gql(TicketDocument, { id }, d1).then((r) => r.data!.ticket!.events.filter((e) => e.kind === 'SLA_BREACHED').map((e) => e.note));
+    expect(await events(t.id)).toEqual([expect.stringContaining('first response'), expect.stringContaining('resolution')]);
+    // The paused ticket answered in time and waits on its customer: no breach at all.
+    expect(await events(paused.id)).toEqual([]);
+  });
+
   it('a seller may set a stricter SLA, never a looser one', async () => {
     const brand = await app.gql(SaveSlaPolicyDocument, { input: { ownerId: w.id('BRAND'), kind: 'INSTALLATION', priority: 'URGENT', firstResponseMinutes: 120, resolveMinutes: 1440 } }, await w.token('BRAND', 'ADMIN'));
     expect(brand.data!.saveSlaPolicy.userErrors).toEqual([]);

@@ -17,35 +17,50 @@ const WARN_AT = 0.8;
  */
 export async function runSlaCheck(db: Db, now: Date): Promise<{ warned: number; breached: number }> {
   const at = now.toISOString();
+  const open = sql`status not in ('RESOLVED', 'CLOSED')`;
+  // Each clock on its own: the first response (until the service side answers) and the resolution (stopped while waiting on the customer).
+  const clocks = [
+    {
+      name: 'first response',
+      breach: sql`${open} and first_responded_at is null and first_response_breached_at is null and first_response_due_at <= ${at}::timestamptz`,
+      warn: sql`${open} and first_responded_at is null and first_response_warned_at is null and first_response_breached_at is null
+        and ${at}::timestamptz >= created_at + (first_response_due_at - created_at) * ${WARN_AT}`,
+      breached: { firstResponseBreachedAt: now },
+      warned: { firstResponseWarnedAt: now },
+    },
+    {
+      name: 'resolution',
+      breach: sql`${open} and status <> 'WAITING_CUSTOMER' and resolution_breached_at is null and resolve_due_at <= ${at}::timestamptz`,
+      warn: sql`${open} and status <> 'WAITING_CUSTOMER' and resolution_warned_at is null and resolution_breached_at is null
+        and ${at}::timestamptz >= created_at + (resolve_due_at - created_at) * ${WARN_AT}`,
+      breached: { resolutionBreachedAt: now },
+      warned: { resolutionWarnedAt: now },
+    },
+  ];
   return db.transaction(async (tx) => {
-    const due = await tx.execute<{ id: number }>(sql`
-      select id from tickets
-      where sla_breached = false and status not in ('RESOLVED', 'CLOSED')
-        and ((first_responded_at is null and first_response_due_at <= ${at}::timestamptz)
-          or (status <> 'WAITING_CUSTOMER' and resolve_due_at <= ${at}::timestamptz))
-      order by id for update skip locked limit ${BATCH}`);
-    for (const { id } of due) {
-      const [t] = await tx.update(tickets).set({ slaBreached: true, breachedAt: now }).where(sql`${tickets.id} = ${id}`).returning();
-      const which = !t.firstRespondedAt && t.firstResponseDueAt <= now ? 'first response' : 'resolution';
-      const parentId = t.assigneePath.length > 1 ? t.assigneePath[t.assigneePath.length - 2] : null;
-      await ticketEvent(tx, t, 'SLA_BREACHED', null, 'system', `The ${which} time passed; escalated${parentId ? ' to the assignee\'s seller' : ''}`, now);
-      await notify(tx, { accountIds: [t.assigneeId], roles: ['SERVICE'], kind: 'SLA_BREACHED', title: `${t.number}: SLA breached (${which})`, body: t.subject, ticketId: t.id, at: now });
-      if (parentId) {
-        await notify(tx, { accountIds: [parentId], roles: ['SERVICE'], kind: 'SLA_ESCALATED', title: `${t.number}: SLA breached at a buyer of yours`, body: t.subject, ticketId: t.id, at: now });
+    let warned = 0;
+    let breached = 0;
+    for (const clock of clocks) {
+      const due = await tx.execute<{ id: number }>(sql`select id from tickets where ${clock.breach} order by id for update skip locked limit ${BATCH}`);
+      for (const { id } of due) {
+        const [t] = await tx.update(tickets).set({ slaBreached: true, ...clock.breached }).where(sql`${tickets.id} = ${id}`).returning();
+        const parentId = t.assigneePath.length > 1 ? t.assigneePath[t.assigneePath.length - 2] : null;
+        await ticketEvent(tx, t, 'SLA_BREACHED', null, 'system', `The ${clock.name} time passed; escalated${parentId ? " to the assignee's seller" : ''}`, now);
+        await notify(tx, { accountIds: [t.assigneeId], roles: ['SERVICE'], kind: 'SLA_BREACHED', title: `${t.number}: SLA breached (${clock.name})`, body: t.subject, ticketId: t.id, at: now });
+        if (parentId) {
+          await notify(tx, { accountIds: [parentId], roles: ['SERVICE'], kind: 'SLA_ESCALATED', title: `${t.number}: ${clock.name} SLA breached at a buyer of yours`, body: t.subject, ticketId: t.id, at: now });
+        }
       }
+      breached += due.length;
+      const warn = await tx.execute<{ id: number }>(sql`select id from tickets where ${clock.warn} order by id for update skip locked limit ${BATCH}`);
+      for (const { id } of warn) {
+        const [t] = await tx.update(tickets).set(clock.warned).where(sql`${tickets.id} = ${id}`).returning();
+        await ticketEvent(tx, t, 'SLA_WARNING', null, 'system', `${Math.round(WARN_AT * 100)}% of the ${clock.name} time is used`, now);
+        await notify(tx, { accountIds: [t.assigneeId], roles: ['SERVICE'], kind: 'SLA_WARNING', title: `${t.number}: ${clock.name} due soon`, body: t.subject, ticketId: t.id, at: now });
+      }
+      warned += warn.length;
     }
-    const warn = await tx.execute<{ id: number }>(sql`
-      select id from tickets
-      where sla_breached = false and warned_at is null and status not in ('RESOLVED', 'CLOSED')
-        and ((first_responded_at is null and ${at}::timestamptz >= created_at + (first_response_due_at - created_at) * ${WARN_AT})
-          or (status <> 'WAITING_CUSTOMER' and ${at}::timestamptz >= created_at + (resolve_due_at - created_at) * ${WARN_AT}))
-      order by id for update skip locked limit ${BATCH}`);
-    for (const { id } of warn) {
-      const [t] = await tx.update(tickets).set({ warnedAt: now }).where(sql`${tickets.id} = ${id}`).returning();
-      await ticketEvent(tx, t, 'SLA_WARNING', null, 'system', `${Math.round(WARN_AT * 100)}% of the time is used`, now);
-      await notify(tx, { accountIds: [t.assigneeId], roles: ['SERVICE'], kind: 'SLA_WARNING', title: `${t.number}: SLA due soon`, body: t.subject, ticketId: t.id, at: now });
-    }
-    return { warned: warn.length, breached: due.length };
+    return { warned, breached };
   });
 }
 

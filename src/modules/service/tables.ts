@@ -53,10 +53,13 @@ export const tickets = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** Set while WAITING_CUSTOMER: the resolution clock stands still. */
     pausedAt: timestamp('paused_at', { withTimezone: true }),
+    /** Either clock breached. */
     slaBreached: boolean('sla_breached').notNull().default(false),
-    breachedAt: timestamp('breached_at', { withTimezone: true }),
-    /** When the 80% warning went out. */
-    warnedAt: timestamp('warned_at', { withTimezone: true }),
+    /** Each clock is warned (at 80%) and breached on its own. */
+    firstResponseWarnedAt: timestamp('first_response_warned_at', { withTimezone: true }),
+    firstResponseBreachedAt: timestamp('first_response_breached_at', { withTimezone: true }),
+    resolutionWarnedAt: timestamp('resolution_warned_at', { withTimezone: true }),
+    resolutionBreachedAt: timestamp('resolution_breached_at', { withTimezone: true }),
     rating: integer('rating'),
     ratingComment: text('rating_comment'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -258,7 +258,7 @@ export async function setTicketStatus(ctx: SignedInContext, id: string, status: 
     if (status === 'OPEN') {
       // A reopened ticket gets a fresh resolution clock of the same length, and may breach (and escalate) again.
       const window = locked.resolveDueAt.getTime() - locked.createdAt.getTime();
-      Object.assign(set, { resolvedAt: null, closedAt: null, resolveDueAt: new Date(at.getTime() + window), slaBreached: false, breachedAt: null, warnedAt: null });
+      Object.assign(set, { resolvedAt: null, closedAt: null, resolveDueAt: new Date(at.getTime() + window), slaBreached: locked.firstResponseBreachedAt !== null, resolutionBreachedAt: null, resolutionWarnedAt: null });
     }
     const [row] = await tx.update(tickets).set(set).where(eq(tickets.id, locked.id)).returning();
     await ticketEvent(tx, row, status === 'OPEN' ? 'REOPENED' : 'STATUS', status, actorOf(v), null, at);
