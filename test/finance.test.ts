@@ -49,6 +49,7 @@ const money = async (viewer: Parameters<World['token']>[0] = 'D1', role: Paramet
 
 describe('the money flow of one buyer through October', () => {
   let statementId = '';
+  let october1 = '';
 
   it('a rebate policy, orders charged when they ship, and payments idempotent on their reference', async () => {
     at('2026-10-01T09:00:00+08:00');
@@ -60,7 +61,7 @@ describe('the money flow of one buyer through October', () => {
     expect(policy.data!.saveRebatePolicy.userErrors).toEqual([]);
 
     at('2026-10-10T10:00:00+08:00');
-    await completedOrder('oct-1', [{ sku: 'A1', quantity: 2 }]); // 2 × 1,950.00
+    october1 = (await completedOrder('oct-1', [{ sku: 'A1', quantity: 2 }])).id; // 2 × 1,950.00
     at('2026-10-20T10:00:00+08:00');
     const d1 = await w.token('D1', 'FINANCE');
     const pay = { buyerId: w.id('R1a'), amount: '1000.00', method: 'BANK_TRANSFER', reference: 'TX-1' };
@@ -183,6 +184,18 @@ describe('the money flow of one buyer through October', () => {
     // The balance is the sum of the entries.
     const sum = m.ledger!.nodes.reduce((s, e) => s + Math.round(Number(e.amount.amount) * 100), 0);
     expect(Math.round(Number(m.balance!.amount) * 100)).toBe(sum);
+    await expectInvariants(app);
+  });
+
+  it('a return after the rebate was settled: a credit note, and the rebate on it comes back', async () => {
+    at('2026-11-12T10:00:00+08:00');
+    const { OpenTicketDocument, ApproveReturnDocument, ReceiveReturnDocument } = await import('./generated/graphql.js');
+    const t = (await app.gql(OpenTicketDocument, { input: { kind: 'RETURN', subject: 'One back', body: 'Wrong room', orderId: october1, lines: [{ sku: 'A1', quantity: 1 }] } }, await w.token('R1a', 'BUYER'))).data!.openTicket.ticket!;
+    const service = await w.token('D1', 'SERVICE');
+    await app.gql(ApproveReturnDocument, { ticketId: t.id }, service);
+    expect((await app.gql(ReceiveReturnDocument, { input: { ticketId: t.id, warehouseId: ow.warehouse.D1 } }, service)).data!.receiveReturn.userErrors).toEqual([]);
+    const entries = (await money()).data!.account!.ledger!.nodes;
+    expect(entries.slice(0, 2).map((e) => [e.kind, e.amount.amount])).toEqual([['ADJUSTMENT', '19.50'], ['CREDIT_NOTE', '-1950.00']]);
     await expectInvariants(app);
     app.clock.set(null);
   });

@@ -39,12 +39,15 @@ export async function requestInvoice(ctx: SignedInContext, input: InvoiceInput):
 
   let orderIds: number[] = [];
   let statementId: number | null = null;
+  /** Over a statement: at most what the statement itself charged for each order. */
+  let statementEntryIds: number[] | null = null;
   if (input.statementId) {
     const key = keyOf(input.statementId, 'Statement');
     const [s] = key === null ? [] : await ctx.db.select().from(statements).where(and(eq(statements.id, key), eq(statements.buyerId, buyer.id)));
     if (!s) throw forbidden('You invoice your own statements only');
     if (s.status !== 'CONFIRMED' && s.status !== 'ISSUED') return { invoice: null, userErrors: [userError('INVALID_INPUT', `A ${s.status} statement is not invoiced`, ['statementId'])] };
     statementId = s.id;
+    statementEntryIds = s.entryIds;
     const charges = s.entryIds.length ? await ctx.db.select({ orderId: ledgerEntries.orderId }).from(ledgerEntries).where(and(inArray(ledgerEntries.id, s.entryIds), eq(ledgerEntries.kind, 'ORDER_CHARGE'))) : [];
     orderIds = [...new Set(charges.map((c) => c.orderId!))];
   } else {
@@ -65,7 +68,18 @@ export async function requestInvoice(ctx: SignedInContext, input: InvoiceInput):
                            where a.order_id = o.id and r.status <> 'REJECTED'), 0))::text as left
             from orders o where o.id in (${sql.join(orderIds.map((id) => sql`${id}`), sql`, `)}) order by o.id`)
         : [];
-      const available = open.reduce((s, o) => s + BigInt(o.left), 0n);
+      if (statementEntryIds?.length) {
+        const inStatement = await tx.execute<{ order_id: number; charged: string }>(sql`
+          select order_id, sum(amount)::text as charged from ledger_entries
+          where id in (${sql.join(statementEntryIds.map((id) => sql`${id}`), sql`, `)}) and kind in ('ORDER_CHARGE', 'CREDIT_NOTE') and order_id is not null
+          group by order_id`);
+        const cap = new Map(inStatement.map((r) => [r.order_id, BigInt(r.charged)]));
+        for (const o of open) {
+          const c = cap.get(o.order_id) ?? 0n;
+          if (BigInt(o.left) > c) o.left = c.toString();
+        }
+      }
+      const available = open.reduce((s, o) => s + (BigInt(o.left) > 0n ? BigInt(o.left) : 0n), 0n);
       if (amount! > available) throw new UserErrorsException([userError('INVALID_INPUT', `At most ${fromMinor(available)} is charged and not yet invoiced`, ['amount'])]);
       const [{ id }] = await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('invoice_requests', 'id'))::int as id`);
       const [row] = await tx
@@ -75,7 +89,8 @@ export async function requestInvoice(ctx: SignedInContext, input: InvoiceInput):
       let rest = amount!;
       const allocations: { invoiceRequestId: number; orderId: number; amount: bigint }[] = [];
       for (const o of open) {
-        const take = BigInt(o.left) < rest ? BigInt(o.left) : rest;
+        const left = BigInt(o.left) > 0n ? BigInt(o.left) : 0n;
+        const take = left < rest ? left : rest;
         if (take > 0n) allocations.push({ invoiceRequestId: row.id, orderId: o.order_id, amount: take });
         rest -= take;
         if (rest === 0n) break;

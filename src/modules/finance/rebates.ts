@@ -149,3 +149,18 @@ export async function settleRebates(ctx: SignedInContext, buyerId: string, perio
     return { accruals: settled, userErrors: [] };
   });
 }
+
+/**
+ * A return after its period's rebate was settled: the rebate paid on the
+ * returned value comes back as an ADJUSTMENT (the settled accrual keeps its
+ * history; the difference is booked now).
+ */
+export async function clawBack(tx: Tx, buyer: Pick<AccountRow, 'id' | 'parentId' | 'path' | 'rootId'>, orderId: number, credited: bigint, at: Date, userId: number | null): Promise<void> {
+  const settled = await tx.select().from(rebateAccruals).where(and(eq(rebateAccruals.buyerId, buyer.id), eq(rebateAccruals.status, 'SETTLED'), sql`${orderId} = any(${rebateAccruals.orderIds})`));
+  for (const a of settled) {
+    const back = (credited * BigInt(a.rateBp) + 5000n) / 10000n;
+    if (back > 0n) {
+      await ledger.post(tx, { buyer, kind: 'ADJUSTMENT', amount: back, at, reason: `Rebate of ${a.periodStart} returned with the goods (${a.rateBp / 100}%)`, sourceId: a.id, orderId, userId });
+    }
+  }
+}

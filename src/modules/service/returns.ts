@@ -10,6 +10,7 @@ import { changeStock, lockStock } from '../inventory/stock.js';
 import { isServiceSide } from './service.js';
 import { returnAuthorizations, ticketLines, tickets, type TicketRow } from './tables.js';
 import * as ledger from '../finance/ledger.js';
+import { clawBack } from '../finance/rebates.js';
 import { actorOf, has, invalid, onTicket, publishTicket, returnable, ticketEvent, visibleTicket } from './tickets.js';
 
 type Result = { ticket: TicketRow | null; userErrors: UserError[] };
@@ -82,6 +83,7 @@ export async function receiveReturn(ctx: SignedInContext, ticketId: string, ware
     if (credit !== null && credit > 0n) {
       const buyer = (await ctx.loaders.accounts.byId.load(locked.requesterId))!;
       await ledger.post(tx, { buyer, kind: 'CREDIT_NOTE', amount: -credit, at, orderId: locked.orderId, reference: ra.number, reason: `Return ${locked.number}`, sourceId: ra.id, userId: ctx.viewer.userId });
+      if (locked.orderId !== null) await clawBack(tx, buyer, locked.orderId, credit, at, ctx.viewer.userId);
     }
     const [row] = await tx.update(tickets).set({ updatedAt: at }).where(eq(tickets.id, locked.id)).returning();
     await ticketEvent(tx, row, 'RETURN_RECEIVED', null, actorOf(ctx.viewer), `Into ${w.name}`, at);
