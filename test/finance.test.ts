@@ -215,6 +215,16 @@ describe('V5 and integrity', () => {
     expect((await money('D2', 'FINANCE')).data!.account).toBeNull();
   });
 
+  it('finance fields of a list of accounts cost the same at 7 and at 10 accounts', async () => {
+    const q = (first: number) => app.raw(`{ accounts(first: ${first}) { nodes { balance { amount } statements { id } invoiceRequests { id } rebateAccruals { id policy { name } } } } }`, {}, token);
+    const token = await w.token('BRAND', 'ADMIN');
+    const small = await q(7);
+    const large = await q(10);
+    expect(large.errors).toBeUndefined();
+    expect(large.data.accounts.nodes.some((n: { rebateAccruals: unknown[] }) => n.rebateAccruals.length > 0)).toBe(true);
+    expect(large.statements).toBe(small.statements);
+  });
+
   it('ledger entries cannot be edited or deleted', async () => {
     const upd = await app.database.db.execute(sql`update ledger_entries set amount = 1`).catch((e: Error) => e);
     expect(String((upd as Error).cause ?? upd)).toMatch(/append-only/);

@@ -46,22 +46,39 @@ registerNode('InvoiceRequest', async (ctx: Context, id: number) => {
   return row;
 });
 
-const balances = new WeakMap<Context, DataLoader<number, bigint>>();
-/** Balances of many accounts in one statement. */
-function balanceLoader(ctx: Context) {
-  let l = balances.get(ctx);
-  if (!l) {
-    l = new DataLoader<number, bigint>(async (ids) => {
-      const rows = await ctx.db
+/** Per-request loaders of the finance fields, so a list of accounts costs one statement per field. */
+function financeLoaders(db: Context['db']) {
+  const groupBy = <R extends { buyerId: number }>(ids: readonly number[], rows: R[]) => ids.map((id) => rows.filter((r) => r.buyerId === id));
+  return {
+    balance: new DataLoader<number, bigint>(async (ids) => {
+      const rows = await db
         .select({ buyerId: ledgerEntries.buyerId, sum: sql<string>`sum(${ledgerEntries.amount})::text` })
         .from(ledgerEntries)
         .where(inArray(ledgerEntries.buyerId, [...ids]))
         .groupBy(ledgerEntries.buyerId);
       const map = new Map(rows.map((r) => [r.buyerId, BigInt(r.sum)]));
       return ids.map((id) => map.get(id) ?? 0n);
-    });
-    balances.set(ctx, l);
-  }
+    }),
+    statements: new DataLoader<number, StatementRow[]>(async (ids) =>
+      groupBy(ids, await db.select().from(statements).where(inArray(statements.buyerId, [...ids])).orderBy(desc(statements.periodStart), desc(statements.version))),
+    ),
+    invoiceRequests: new DataLoader<number, InvoiceRequestRow[]>(async (ids) =>
+      groupBy(ids, await db.select().from(invoiceRequests).where(inArray(invoiceRequests.buyerId, [...ids])).orderBy(desc(invoiceRequests.id))),
+    ),
+    rebateAccruals: new DataLoader<number, RebateAccrualRow[]>(async (ids) =>
+      groupBy(ids, await db.select().from(rebateAccruals).where(inArray(rebateAccruals.buyerId, [...ids])).orderBy(desc(rebateAccruals.periodStart))),
+    ),
+    policy: new DataLoader<number, RebatePolicyRow | null>(async (ids) => {
+      const rows = await db.select().from(rebatePolicies).where(inArray(rebatePolicies.id, [...ids]));
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    }),
+  };
+}
+
+const perRequest = new WeakMap<Context, ReturnType<typeof financeLoaders>>();
+function loaders(ctx: Context) {
+  let l = perRequest.get(ctx);
+  if (!l) perRequest.set(ctx, (l = financeLoaders(ctx.db)));
   return l;
 }
 
@@ -69,7 +86,7 @@ function balanceLoader(ctx: Context) {
 @Resolver(() => Account)
 export class AccountFinanceResolver {
   @FieldResolver(() => Money, { nullable: true, description: 'V5: what the account owes its seller (the sum of its ledger).' })
-  async balance(@Ctx() ctx: Context, @Root() a: AccountRow) { return money(await balanceLoader(ctx).load(a.id)); }
+  async balance(@Ctx() ctx: Context, @Root() a: AccountRow) { return money(await loaders(ctx).balance.load(a.id)); }
 
   @FieldResolver(() => LedgerEntryConnection, { nullable: true, description: 'V5: its ledger with its seller, newest first.' })
   async ledger(
@@ -89,13 +106,13 @@ export class AccountFinanceResolver {
   }
 
   @FieldResolver(() => [Statement], { nullable: true, description: 'V5: its statements, newest period first.' })
-  statements(@Ctx() ctx: Context, @Root() a: AccountRow) { return ctx.db.select().from(statements).where(eq(statements.buyerId, a.id)).orderBy(desc(statements.periodStart), desc(statements.version)); }
+  statements(@Ctx() ctx: Context, @Root() a: AccountRow) { return loaders(ctx).statements.load(a.id); }
 
   @FieldResolver(() => [InvoiceRequest], { nullable: true, description: 'V5: its invoice requests.' })
-  invoiceRequests(@Ctx() ctx: Context, @Root() a: AccountRow) { return ctx.db.select().from(invoiceRequests).where(eq(invoiceRequests.buyerId, a.id)).orderBy(desc(invoiceRequests.id)); }
+  invoiceRequests(@Ctx() ctx: Context, @Root() a: AccountRow) { return loaders(ctx).invoiceRequests.load(a.id); }
 
   @FieldResolver(() => [RebateAccrual], { nullable: true, description: 'V5: rebates it earned, pending or settled.' })
-  rebateAccruals(@Ctx() ctx: Context, @Root() a: AccountRow) { return ctx.db.select().from(rebateAccruals).where(eq(rebateAccruals.buyerId, a.id)).orderBy(desc(rebateAccruals.periodStart)); }
+  rebateAccruals(@Ctx() ctx: Context, @Root() a: AccountRow) { return loaders(ctx).rebateAccruals.load(a.id); }
 }
 
 @Resolver(() => LedgerEntry)
@@ -184,7 +201,7 @@ export class RebateAccrualResolver {
   @FieldResolver(() => ID)
   id(@Root() a: RebateAccrualRow) { return toGlobalId('RebateAccrual', a.id); }
   @FieldResolver(() => RebatePolicy)
-  async policy(@Ctx() ctx: Context, @Root() a: RebateAccrualRow) { return (await ctx.db.select().from(rebatePolicies).where(eq(rebatePolicies.id, a.policyId)))[0]; }
+  policy(@Ctx() ctx: Context, @Root() a: RebateAccrualRow) { return loaders(ctx).policy.load(a.policyId); }
   @FieldResolver(() => Money)
   volume(@Root() a: RebateAccrualRow) { return money(a.volume); }
   @FieldResolver(() => DecimalScalar)
