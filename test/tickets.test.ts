@@ -297,3 +297,26 @@ describe('notifications', () => {
   });
 });
 
+
+describe('Account.orders and Account.tickets in a list', () => {
+  it('answer the same as the direct queries, and cost the same at 7 and at 10 accounts', async () => {
+    const token = await w.token('BRAND', 'ADMIN');
+    const q = (first: number) =>
+      app.raw(`{ accounts(first: ${first}) { nodes { id orders(first: 3) { totalCount nodes { id } } done: orders(first: 5, filter: { status: COMPLETED }) { totalCount } tickets(first: 2) { totalCount nodes { id } pageInfo { hasNextPage } } } } }`, {}, token);
+    const small = await q(7);
+    const large = await q(10);
+    expect(large.errors).toBeUndefined();
+    expect(large.statements).toBe(small.statements);
+    type Node = { id: string; orders: { totalCount: number; nodes: { id: string }[] }; done: { totalCount: number }; tickets: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean } } };
+    const r1a = (large.data.accounts.nodes as Node[]).find((n) => n.id === w.id('R1a'))!;
+    const direct = await app.raw(`query($id: ID!) { orders(first: 3, filter: { buyerId: $id }) { totalCount nodes { id } } done: orders(filter: { buyerId: $id, status: COMPLETED }) { totalCount } }`, { id: w.id('R1a') }, token);
+    expect(r1a.orders).toEqual(direct.data.orders);
+    expect(r1a.done.totalCount).toBe(direct.data.done.totalCount);
+    const d1 = (large.data.accounts.nodes as Node[]).find((n) => n.id === w.id('D1'))!;
+    const assigned = await app.gql(TicketsDocument, { first: 100, filter: { assigneeId: w.id('D1') } }, token);
+    expect(d1.tickets.totalCount).toBe(assigned.data!.tickets.totalCount);
+    expect(d1.tickets.nodes.map((n) => n.id)).toEqual(assigned.data!.tickets.nodes.slice(0, 2).map((n) => n.id));
+    expect(d1.tickets.pageInfo.hasNextPage).toBe(assigned.data!.tickets.totalCount > 2);
+    expect(r1a.orders.totalCount).toBeGreaterThan(0);
+  });
+});

@@ -27,8 +27,8 @@ export function createLoaders({ db, viewer, at, catalogScope, supplyChain }: Loa
     catalog: catalogLoaders(db, catalogScope),
     pricing: pricingLoaders(db, viewer, at, catalogScope),
     inventory: inventoryLoaders(db, viewer, supplyChain),
-    orders: orderLoaders(db),
-    service: ticketServiceLoaders(db),
+    orders: orderLoaders(db, viewer),
+    service: ticketServiceLoaders(db, viewer),
   };
 }
 

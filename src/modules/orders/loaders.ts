@@ -1,12 +1,35 @@
 import DataLoader from 'dataloader';
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, inArray, sql } from 'drizzle-orm';
+import type { Viewer } from '../../auth/viewer.js';
+import { inSubtree } from '../../auth/scope.js';
+import { perParentPages } from '../../graphql/per-parent.js';
+import { filterSql } from './service.js';
+import type { OrderFilter } from './types.js';
 import type { Db } from '../../db/client.js';
 import { groupByKey } from '../../lib/batch.js';
-import { fulfillmentLines, fulfillments, orderEvents, orderLines, type FulfillmentLineRow, type FulfillmentRow, type OrderEventRow, type OrderLineRow } from './tables.js';
+import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders, type FulfillmentLineRow, type FulfillmentRow, type OrderEventRow, type OrderLineRow } from './tables.js';
 
 /** Children of orders the viewer already reached through a scoped read. */
-export function orderLoaders(db: Db) {
+export function orderLoaders(db: Db, viewer: () => Viewer | null) {
+  const filters = new Map<string, OrderFilter | null>();
   return {
+    /** Account.orders for a list of accounts. */
+    byBuyer: {
+      ...perParentPages({
+        db,
+        table: orders,
+        id: orders.id,
+        from: sql`${orders}`,
+        owner: sql`${orders.buyerId}`,
+        where: (key) => and(inSubtree(orders.buyerPath, viewer()), ...filterSql(filters.get(key)))!,
+        rows: (ids) => db.select().from(orders).where(inArray(orders.id, ids)),
+      }),
+      filterKey: (filter: OrderFilter | null) => {
+        const key = JSON.stringify(filter);
+        filters.set(key, filter);
+        return key;
+      },
+    },
     linesByOrder: new DataLoader<number, OrderLineRow[]>(async (ids) =>
       groupByKey(ids, await db.select().from(orderLines).where(inArray(orderLines.orderId, [...ids])).orderBy(asc(orderLines.orderId), asc(orderLines.lineNo)), (r) => r.orderId),
     ),

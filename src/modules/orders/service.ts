@@ -11,7 +11,7 @@ import type { AccountRow } from '../accounts/tables.js';
 import { orders, type FulfillmentRow, type OrderLineRow, type OrderRow } from './tables.js';
 import type { OrderFilter } from './types.js';
 
-function filterSql(filter: OrderFilter | null | undefined): SQL[] {
+export function filterSql(filter: OrderFilter | null | undefined): SQL[] {
   const where: SQL[] = [];
   if (!filter) return where;
   if (filter.status) where.push(eq(orders.status, filter.status));
@@ -41,8 +41,13 @@ export async function list(ctx: Context, first: number | null | undefined, after
   return toConnection(rows, req, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(orders).where(where))[0].n);
 }
 
-export function ofAccount(ctx: Context, account: AccountRow, first: number | null | undefined, after: string | null | undefined, filter: OrderFilter | null | undefined) {
-  return list(ctx, first, after, filter, [sql`${orders.buyerId} = ${account.id}`]);
+/** Account.orders: batched across a list of accounts (one window query per page and filter). */
+export async function ofAccount(ctx: Context, account: AccountRow, first: number | null | undefined, after: string | null | undefined, filter: OrderFilter | null | undefined) {
+  const req = pageRequest(first, after);
+  const { pages, counts, filterKey } = ctx.loaders.orders.byBuyer;
+  const key = filterKey(filter ?? null);
+  const rows = await pages.load({ parentId: account.id, limit: req.limit, afterKey: req.afterKey, filterKey: key });
+  return toConnection(rows, req, (r) => r.id, () => counts.load({ parentId: account.id, filterKey: key }));
 }
 
 export async function findVisible(ctx: Context, id: number): Promise<OrderRow | null> {

@@ -1,4 +1,5 @@
-import { and, count, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { perParentPages } from '../../graphql/per-parent.js';
 import DataLoader from 'dataloader';
 import type { Context } from '../../graphql/context.js';
 import type { Db } from '../../db/client.js';
@@ -21,7 +22,7 @@ export function ticketScope(viewer: Viewer | null): SQL {
 export const isServiceSide = (viewer: Viewer | null, t: TicketRow) => !!viewer && t.assigneePath.includes(viewer.accountId);
 export const isRequester = (viewer: Viewer | null, t: TicketRow) => !!viewer && viewer.accountId === t.requesterId;
 
-function filterSql(filter: TicketFilter | null | undefined): SQL[] {
+export function filterSql(filter: TicketFilter | null | undefined): SQL[] {
   const where: SQL[] = [];
   if (filter?.status) where.push(eq(tickets.status, filter.status));
   if (filter?.kind) where.push(eq(tickets.kind, filter.kind));
@@ -44,9 +45,13 @@ export async function list(ctx: Context, first: number | null | undefined, after
   return toConnection(rows, req, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(tickets).where(where))[0].n);
 }
 
-/** Account.tickets: opened by the account or assigned to it. */
-export function ofAccount(ctx: Context, account: AccountRow, first: number | null | undefined, after: string | null | undefined, filter: TicketFilter | null | undefined) {
-  return list(ctx, first, after, filter, [or(eq(tickets.requesterId, account.id), eq(tickets.assigneeId, account.id))!]);
+/** Account.tickets: opened by the account or assigned to it; batched across a list of accounts. */
+export async function ofAccount(ctx: Context, account: AccountRow, first: number | null | undefined, after: string | null | undefined, filter: TicketFilter | null | undefined) {
+  const req = pageRequest(first, after);
+  const { pages, counts, filterKey } = ctx.loaders.service.byAccount;
+  const key = filterKey(filter ?? null);
+  const rows = await pages.load({ parentId: account.id, limit: req.limit, afterKey: req.afterKey, filterKey: key });
+  return toConnection(rows, req, (r) => r.id, () => counts.load({ parentId: account.id, filterKey: key }));
 }
 
 export async function findVisible(ctx: Context, id: number): Promise<TicketRow | null> {
@@ -70,8 +75,26 @@ export async function ticketOrder(ctx: Context, t: TicketRow) {
   return ctx.loaders.service.orderById.load(t.orderId);
 }
 
-export function ticketServiceLoaders(db: Db) {
+export function ticketServiceLoaders(db: Db, viewer: () => Viewer | null) {
+  const filters = new Map<string, TicketFilter | null>();
   return {
+    /** Account.tickets for a list of accounts: each ticket counts for its requester and its assignee. */
+    byAccount: {
+      ...perParentPages({
+        db,
+        table: tickets,
+        id: tickets.id,
+        from: sql`${tickets} cross join lateral (values (${tickets.requesterId}), (${tickets.assigneeId})) as parent(owner)`,
+        owner: sql`parent.owner`,
+        where: (key) => and(ticketScope(viewer()), ...filterSql(filters.get(key)))!,
+        rows: (ids) => db.select().from(tickets).where(inArray(tickets.id, ids)),
+      }),
+      filterKey: (filter: TicketFilter | null) => {
+        const key = JSON.stringify(filter);
+        filters.set(key, filter);
+        return key;
+      },
+    },
     commentsByTicket: new DataLoader<number, TicketCommentRow[]>(async (ids) =>
       groupByKey(ids, await db.select().from(ticketComments).where(inArray(ticketComments.ticketId, [...ids])).orderBy(ticketComments.id), (r) => r.ticketId),
     ),
