@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { slaPolicies, ticketComments, ticketEvents, ticketLines, tickets, returnAuthorizations, type TicketKind, type TicketPriority, type TicketStatus } from '../modules/service/tables.js';
-import { DEFAULT_SLA } from '../modules/service/sla.js';
+import { DEFAULT_SLA, effectiveSla } from '../modules/service/sla.js';
 import { notify } from '../modules/notifications/service.js';
 
 const KINDS: TicketKind[] = ['INSTALLATION', 'REPAIR', 'RETURN', 'EXCHANGE', 'COMPLAINT', 'INQUIRY'];
@@ -61,7 +61,7 @@ export async function seedTickets(tx: Tx, now: Date = new Date()): Promise<{ tic
       const kind = KINDS[(n + i) % KINDS.length];
       const priority = PRIORITIES[Math.floor(random() * PRIORITIES.length)];
       const status = STATUSES[Math.floor(random() * STATUSES.length)];
-      const sla = DEFAULT_SLA[priority];
+      const sla = await effectiveSla(tx, c.seller_path, kind, priority);
       const ageHours = Math.floor(random() * 24 * 20);
       const createdAt = new Date(now.getTime() - ageHours * 3600_000);
       const firstResponseDueAt = new Date(createdAt.getTime() + sla.firstResponseMinutes * 60_000);
