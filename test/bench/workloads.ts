@@ -3,31 +3,15 @@
  * process, to 127.0.0.1 only, for a fixed time).
  */
 import autocannon from 'autocannon';
+import { print } from 'graphql';
+import { CatalogPageDocument } from '../generated/graphql.js';
 
 /**
- * W1: a retailer's first catalog page. The same selection as the
- * `CatalogPage` operation in schema/operations/catalog.graphql (category,
- * media, per variant sku, own price with steps, availability, totalCount).
+ * W1: a retailer's first catalog page: the `CatalogPage` operation of
+ * schema/operations/catalog.graphql itself (category, media, per variant sku,
+ * own price with steps, availability, totalCount).
  */
-export const W1_QUERY = `query CatalogPage($first: Int, $after: String, $filter: ProductFilter) {
-  products(first: $first, after: $after, filter: $filter) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id
-      code
-      name
-      category { id name }
-      media { url kind title }
-      variants {
-        id
-        sku
-        price { amount { amount currencyCode } listPrice { amount } quantity floorApplied steps { kind description amount { amount } } }
-        availability { status availableQuantity }
-      }
-    }
-  }
-}`;
+export const W1_QUERY = print(CatalogPageDocument);
 
 /** W2: a 5-line order; the answer carries what a client needs to show the confirmation. */
 export const W2_MUTATION = `mutation PlaceOrder($input: PlaceOrderInput!) {

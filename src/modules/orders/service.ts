@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Context } from '../../graphql/context.js';
 import { keyOf } from '../../graphql/ids.js';
 import { pageRequest, toConnection, type Connection } from '../../graphql/connection.js';
