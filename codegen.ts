@@ -9,7 +9,13 @@ const config: CodegenConfig = {
     'test/generated/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { scalars: { DateTime: 'string', Decimal: 'string' }, useTypeImports: true, enumsAsTypes: true },
+      config: {
+        scalars: { DateTime: 'string', Decimal: 'string', Date: 'string' },
+        useTypeImports: true,
+        enumsAsTypes: true,
+        onlyOperationTypes: true,
+        avoidOptionals: { field: true },
+      },
     },
   },
   ignoreNoDocuments: false,

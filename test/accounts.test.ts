@@ -55,13 +55,26 @@ describe('createAccount', () => {
     expect(res.errors).toBeUndefined();
     const { account, userErrors } = res.data!.createAccount;
     expect(userErrors).toEqual([]);
-    expect(account).toMatchObject({ name: 'Futian Water Shop', tier: 'RETAILER', seller: { id: w.id('D1') }, credit: { limit: { amount: '50000.00' } } });
+    expect(account).toMatchObject({
+      name: 'Futian Water Shop',
+      tier: 'RETAILER',
+      seller: { id: w.id('D1') },
+      credit: { limit: { amount: '50000.00' } },
+    });
     const children = await app.gql(AccountChildrenDocument, { id: w.id('D1'), first: 100 }, token);
     expect(children.data!.account!.children.nodes.map((n) => n.id)).toContain(account!.id);
     // An ancestor (the brand) sees it too; a sibling distributor does not.
-    const brand = await app.gql(AccountsDocument, { first: 100, filter: { search: 'Futian Water' } }, await w.token('BRAND', 'ADMIN'));
+    const brand = await app.gql(
+      AccountsDocument,
+      { first: 100, filter: { search: 'Futian Water' } },
+      await w.token('BRAND', 'ADMIN'),
+    );
     expect(brand.data!.accounts.nodes.map((n) => n.id)).toContain(account!.id);
-    const sibling = await app.gql(AccountsDocument, { first: 100, filter: { search: 'Futian Water' } }, await w.token('D2', 'ADMIN'));
+    const sibling = await app.gql(
+      AccountsDocument,
+      { first: 100, filter: { search: 'Futian Water' } },
+      await w.token('D2', 'ADMIN'),
+    );
     expect(sibling.data!.accounts.nodes).toEqual([]);
   });
 
@@ -81,9 +94,16 @@ describe('createAccount', () => {
       await w.token('BRAND', 'ADMIN'),
     );
     expect(res.data!.createAccount.userErrors).toEqual([]);
-    expect(res.data!.createAccount.account).toMatchObject({ seller: { id: w.id('S') }, territory: [{ code: '440600', name: '佛山市' }], portal: { slug: 'foshan-water' } });
+    expect(res.data!.createAccount.account).toMatchObject({
+      seller: { id: w.id('S') },
+      territory: [{ code: '440600', name: '佛山市' }],
+      portal: { slug: 'foshan-water' },
+    });
     const portal = await app.gql(PortalDocument, { slug: 'foshan-water' });
-    expect(portal.data!.portal).toMatchObject({ displayName: 'Foshan Water', seller: { name: 'Foshan Distributor', tier: 'DISTRIBUTOR', servicePhone: '+86 757 0000 0000' } });
+    expect(portal.data!.portal).toMatchObject({
+      displayName: 'Foshan Water',
+      seller: { name: 'Foshan Distributor', tier: 'DISTRIBUTOR', servicePhone: '+86 757 0000 0000' },
+    });
   });
 
   it('under a parent outside the viewer subtree: null + FORBIDDEN, nothing written', async () => {
@@ -111,10 +131,25 @@ describe('createAccount', () => {
 
   it.each([
     ['a tier not below the parent', { tier: 'DISTRIBUTOR' as const, territory: ['440304'] }, 'INVALID_INPUT', ['tier']],
-    ['a territory outside the parent', { tier: 'DISTRIBUTOR' as const, territory: ['440100'] }, 'INVALID_INPUT', ['territory', '0']],
-    ['an unknown region code', { tier: 'DISTRIBUTOR' as const, territory: ['999999'] }, 'INVALID_INPUT', ['territory', '0']],
+    [
+      'a territory outside the parent',
+      { tier: 'DISTRIBUTOR' as const, territory: ['440100'] },
+      'INVALID_INPUT',
+      ['territory', '0'],
+    ],
+    [
+      'an unknown region code',
+      { tier: 'DISTRIBUTOR' as const, territory: ['999999'] },
+      'INVALID_INPUT',
+      ['territory', '0'],
+    ],
     ['a retailer with a territory', { territory: ['440304'] }, 'INVALID_INPUT', ['territory']],
-    ['an address outside the seller territory (V6)', { address: { line1: 'x', regionCode: '440106' } }, 'OUTSIDE_TERRITORY', ['address', 'regionCode']],
+    [
+      'an address outside the seller territory (V6)',
+      { address: { line1: 'x', regionCode: '440106' } },
+      'OUTSIDE_TERRITORY',
+      ['address', 'regionCode'],
+    ],
     ['a negative credit limit', { creditLimit: '-1.00' }, 'INVALID_INPUT', ['creditLimit']],
     ['a credit limit with fractions of a fen', { creditLimit: '10.001' }, 'INVALID_INPUT', ['creditLimit']],
     ['a blank name', { name: '   ' }, 'INVALID_INPUT', ['name']],
@@ -131,10 +166,20 @@ describe('createAccount', () => {
 
   it('a distributor territory must lie inside its parent agent (440000 contains 440300 contains 440304)', async () => {
     const token = await w.token('BRAND', 'ADMIN');
-    const ok = await app.gql(CreateAccountDocument, { input: { parentId: w.id('S'), name: 'Futian sub', tier: 'DISTRIBUTOR', territory: ['440304'] } }, token);
+    const ok = await app.gql(
+      CreateAccountDocument,
+      { input: { parentId: w.id('S'), name: 'Futian sub', tier: 'DISTRIBUTOR', territory: ['440304'] } },
+      token,
+    );
     expect(ok.data!.createAccount.userErrors).toEqual([]);
-    const bad = await app.gql(CreateAccountDocument, { input: { parentId: w.id('E'), name: 'Bad', tier: 'DISTRIBUTOR', territory: ['310104', '440304'] } }, token);
-    expect(bad.data!.createAccount.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['territory', '1'] })]);
+    const bad = await app.gql(
+      CreateAccountDocument,
+      { input: { parentId: w.id('E'), name: 'Bad', tier: 'DISTRIBUTOR', territory: ['310104', '440304'] } },
+      token,
+    );
+    expect(bad.data!.createAccount.userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_INPUT', field: ['territory', '1'] }),
+    ]);
   });
 
   it('a taken portal slug or ERP code is a userError and writes nothing', async () => {
@@ -142,12 +187,24 @@ describe('createAccount', () => {
     const before = await rowCounts();
     const slug = await app.gql(
       CreateAccountDocument,
-      { input: { parentId: w.id('S'), name: 'Dup', tier: 'DISTRIBUTOR', territory: ['440300'], portal: { slug: 'portal-d1', displayName: 'Dup' } } },
+      {
+        input: {
+          parentId: w.id('S'),
+          name: 'Dup',
+          tier: 'DISTRIBUTOR',
+          territory: ['440300'],
+          portal: { slug: 'portal-d1', displayName: 'Dup' },
+        },
+      },
       token,
     );
-    expect(slug.data!.createAccount.userErrors).toEqual([expect.objectContaining({ code: 'SLUG_TAKEN', field: ['portal', 'slug'] })]);
+    expect(slug.data!.createAccount.userErrors).toEqual([
+      expect.objectContaining({ code: 'SLUG_TAKEN', field: ['portal', 'slug'] }),
+    ]);
     const code = await app.gql(CreateAccountDocument, { input: retailer(w.id('D1'), { code: 'W-R1a' }) }, token);
-    expect(code.data!.createAccount.userErrors).toEqual([expect.objectContaining({ code: 'CODE_TAKEN', field: ['code'] })]);
+    expect(code.data!.createAccount.userErrors).toEqual([
+      expect.objectContaining({ code: 'CODE_TAKEN', field: ['code'] }),
+    ]);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -162,13 +219,29 @@ describe('createAccount', () => {
 });
 
 describe('createUser', () => {
-  const input = (accountId: string, email: string, password = 'river-stone-2026') => ({ accountId, email, name: 'New Buyer', password, roles: ['BUYER' as const] });
+  const input = (accountId: string, email: string, password = 'river-stone-2026') => ({
+    accountId,
+    email,
+    name: 'New Buyer',
+    password,
+    roles: ['BUYER' as const],
+  });
 
   it('an ADMIN creates a user in its subtree, who can then sign in', async () => {
-    const res = await app.gql(CreateUserDocument, { input: input(w.id('R1a'), 'New.Buyer@R1a.example') }, await w.token('D1', 'ADMIN'));
+    const res = await app.gql(
+      CreateUserDocument,
+      { input: input(w.id('R1a'), 'New.Buyer@R1a.example') },
+      await w.token('D1', 'ADMIN'),
+    );
     expect(res.data!.createUser.userErrors).toEqual([]);
-    expect(res.data!.createUser.user).toMatchObject({ email: 'new.buyer@r1a.example', roles: ['BUYER'], account: { id: w.id('R1a') } });
-    const login = await app.gql(LoginDocument, { input: { email: 'new.buyer@r1a.example', password: 'river-stone-2026' } });
+    expect(res.data!.createUser.user).toMatchObject({
+      email: 'new.buyer@r1a.example',
+      roles: ['BUYER'],
+      account: { id: w.id('R1a') },
+    });
+    const login = await app.gql(LoginDocument, {
+      input: { email: 'new.buyer@r1a.example', password: 'river-stone-2026' },
+    });
     expect(login.data!.login.viewer!.account.id).toBe(w.id('R1a'));
   });
 
@@ -176,19 +249,35 @@ describe('createUser', () => {
     const token = await w.token('D1', 'ADMIN');
     const before = await rowCounts();
     const taken = await app.gql(CreateUserDocument, { input: input(w.id('D1'), w.email('R1a', 'BUYER')) }, token);
-    expect(taken.data!.createUser.userErrors).toEqual([expect.objectContaining({ code: 'EMAIL_TAKEN', field: ['email'] })]);
+    expect(taken.data!.createUser.userErrors).toEqual([
+      expect.objectContaining({ code: 'EMAIL_TAKEN', field: ['email'] }),
+    ]);
     const weak = await app.gql(CreateUserDocument, { input: input(w.id('D1'), 'weak@d1.example', 'short') }, token);
-    expect(weak.data!.createUser.userErrors).toEqual([expect.objectContaining({ code: 'WEAK_PASSWORD', field: ['password'] })]);
-    const bad = await app.gql(CreateUserDocument, { input: { ...input(w.id('D1'), 'not-an-email'), roles: [] } }, token);
+    expect(weak.data!.createUser.userErrors).toEqual([
+      expect.objectContaining({ code: 'WEAK_PASSWORD', field: ['password'] }),
+    ]);
+    const bad = await app.gql(
+      CreateUserDocument,
+      { input: { ...input(w.id('D1'), 'not-an-email'), roles: [] } },
+      token,
+    );
     expect(bad.data!.createUser.userErrors.map((e) => e.field)).toEqual([['email'], ['roles']]);
     expect(await rowCounts()).toEqual(before);
   });
 
   it('outside the viewer subtree: null + FORBIDDEN', async () => {
     const before = await rowCounts();
-    const res = await app.gql(CreateUserDocument, { input: input(w.id('D2'), 'intruder@d2.example') }, await w.token('D1', 'ADMIN'));
+    const res = await app.gql(
+      CreateUserDocument,
+      { input: input(w.id('D2'), 'intruder@d2.example') },
+      await w.token('D1', 'ADMIN'),
+    );
     expect(codes(res)).toEqual(['FORBIDDEN']);
-    const notAdmin = await app.gql(CreateUserDocument, { input: input(w.id('D1'), 'x@d1.example') }, await w.token('D1', 'BUYER'));
+    const notAdmin = await app.gql(
+      CreateUserDocument,
+      { input: input(w.id('D1'), 'x@d1.example') },
+      await w.token('D1', 'BUYER'),
+    );
     expect(codes(notAdmin)).toEqual(['FORBIDDEN']);
     expect(await rowCounts()).toEqual(before);
   });
@@ -219,14 +308,16 @@ describe('accounts connection', () => {
 
   it('defaults to 20 and refuses first outside 1..100 or a foreign cursor', async () => {
     const token = await w.token('BRAND', 'ADMIN');
-    for (const first of [0, -1, 101]) expect(codes(await app.gql(AccountsDocument, { first }, token))).toEqual(['BAD_USER_INPUT']);
+    for (const first of [0, -1, 101])
+      expect(codes(await app.gql(AccountsDocument, { first }, token))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await app.gql(AccountsDocument, { after: 'garbage' }, token))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await app.gql(AccountsDocument, { after: w.id('D1') }, token))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('filters by tier, region (a code covers its subdivisions) and search', async () => {
     const token = await w.token('BRAND', 'ADMIN');
-    const ids = async (filter: object) => (await app.gql(AccountsDocument, { first: 100, filter }, token)).data!.accounts.nodes.map((n) => n.id).sort();
+    const ids = async (filter: object) =>
+      (await app.gql(AccountsDocument, { first: 100, filter }, token)).data!.accounts.nodes.map((n) => n.id).sort();
     expect(await ids({ tier: 'DISTRIBUTOR' })).toEqual(expect.arrayContaining([w.id('D1'), w.id('D2'), w.id('D3')]));
     expect(await ids({ tier: 'GENERAL_AGENT' })).toEqual([w.id('S'), w.id('E')].sort());
     const guangdong = await ids({ regionCode: '440000', tier: 'RETAILER' });
@@ -243,7 +334,14 @@ describe('accounts connection', () => {
     const brand = w.account('BRAND');
     const parent = w.account('D1');
     for (let i = 0; i < 45; i++) {
-      await app.database.db.insert(accounts).values({ id: 10_000 + i, parentId: parent.id, path: [...parent.path, 10_000 + i], rootId: brand.id, name: `Bulk ${i}`, tier: 'RETAILER' });
+      await app.database.db.insert(accounts).values({
+        id: 10_000 + i,
+        parentId: parent.id,
+        path: [...parent.path, 10_000 + i],
+        rootId: brand.id,
+        name: `Bulk ${i}`,
+        tier: 'RETAILER',
+      });
     }
     const small = await app.gql(AccountPageDocument, { first: 5 }, token);
     const large = await app.gql(AccountPageDocument, { first: 50 }, token);
@@ -259,7 +357,11 @@ describe('portal(slug)', () => {
   it('is public: branding and the seller profile, no sign-in', async () => {
     const res = await app.gql(PortalDocument, { slug: 'portal-d1' });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.portal).toMatchObject({ slug: 'portal-d1', displayName: 'D1 portal', seller: { id: w.id('D1'), tier: 'DISTRIBUTOR', portal: { slug: 'portal-d1' } } });
+    expect(res.data!.portal).toMatchObject({
+      slug: 'portal-d1',
+      displayName: 'D1 portal',
+      seller: { id: w.id('D1'), tier: 'DISTRIBUTOR', portal: { slug: 'portal-d1' } },
+    });
   });
   it('is null for an unknown slug', async () => {
     expect((await app.gql(PortalDocument, { slug: 'nope' })).data!.portal).toBeNull();

@@ -4,12 +4,13 @@ import { buildWorld, PASSWORD, type World } from './support/world.js';
 import { AccountsDocument, LoginDocument, ViewerDocument } from './generated/graphql.js';
 import { createTokens } from '../src/auth/tokens.js';
 import { hashPassword, passwordWeakness, verifyPassword } from '../src/auth/password.js';
+import { namedOperations } from '../src/http/operations.js';
 
 let app: TestApp;
 let w: World;
 
 beforeAll(async () => {
-  app = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_SECONDS: '60' });
+  app = await startTestApp({ LOGIN_FREE_FAILURES: '3', LOGIN_MAX_DELAY_SECONDS: '60' });
   w = await buildWorld(app);
 });
 afterAll(() => app?.close());
@@ -30,32 +31,44 @@ describe('login', () => {
   });
 
   it('accepts the email in any case and with spaces around it', async () => {
-    const res = await app.gql(LoginDocument, { input: { email: `  ${w.email('D2', 'ADMIN').toUpperCase()} `, password: PASSWORD } });
+    const res = await app.gql(LoginDocument, {
+      input: { email: `  ${w.email('D2', 'ADMIN').toUpperCase()} `, password: PASSWORD },
+    });
     expect(res.data!.login.userErrors).toEqual([]);
   });
 
   it('answers a wrong password and an unknown email the same way', async () => {
-    const wrong = await app.gql(LoginDocument, { input: { email: w.email('D2', 'BUYER'), password: 'not-the-password-1' } });
+    const wrong = await app.gql(LoginDocument, {
+      input: { email: w.email('D2', 'BUYER'), password: 'not-the-password-1' },
+    });
     const unknown = await app.gql(LoginDocument, { input: { email: 'nobody@nowhere.example', password: PASSWORD } });
     for (const res of [wrong, unknown]) {
       expect(res.errors).toBeUndefined();
       expect(res.data!.login.token).toBeNull();
       expect(res.data!.login.viewer).toBeNull();
-      expect(res.data!.login.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS', message: 'Wrong email or password', field: null }]);
+      expect(res.data!.login.userErrors).toEqual([
+        { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password', field: null },
+      ]);
     }
   });
 
-  it('throttles repeated failures per email, even for the right password, and leaves other emails alone', async () => {
-    const email = w.email('D3', 'BUYER');
-    for (let i = 0; i < 3; i++) {
-      const res = await app.gql(LoginDocument, { input: { email, password: `wrong-password-${i}` } });
-      expect(res.data!.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+  it('slows repeated failures from a source for an email, even for the right password, and leaves other emails alone', async () => {
+    // A fixed clock: the delay after the third failure cannot run out while the test runs.
+    app.clock.set(new Date());
+    try {
+      const email = w.email('D3', 'BUYER');
+      for (let i = 0; i < 3; i++) {
+        const res = await app.gql(LoginDocument, { input: { email, password: `wrong-password-${i}` } });
+        expect(res.data!.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+      }
+      const slowed = await app.gql(LoginDocument, { input: { email, password: PASSWORD } });
+      expect(slowed.data!.login.token).toBeNull();
+      expect(slowed.data!.login.userErrors[0].code).toBe('TOO_MANY_ATTEMPTS');
+      const other = await app.gql(LoginDocument, { input: { email: w.email('D3', 'ADMIN'), password: PASSWORD } });
+      expect(other.data!.login.token).toBeTruthy();
+    } finally {
+      app.clock.set(null);
     }
-    const locked = await app.gql(LoginDocument, { input: { email, password: PASSWORD } });
-    expect(locked.data!.login.token).toBeNull();
-    expect(locked.data!.login.userErrors[0].code).toBe('TOO_MANY_ATTEMPTS');
-    const other = await app.gql(LoginDocument, { input: { email: w.email('D3', 'ADMIN'), password: PASSWORD } });
-    expect(other.data!.login.token).toBeTruthy();
   });
 
   it('a successful sign-in clears earlier failures', async () => {
@@ -82,7 +95,7 @@ describe('credentials on protected fields', () => {
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), sub: String(w.user('BRAND', 'ADMIN').id) })).toString('base64url')}.${s}`;
     const res = await app.gql(AccountsDocument, {}, tampered);
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);
-    expect(res.data).toBeNull();
+    expect(res.data ?? null).toBeNull();
   });
 
   it('a token signed with another secret is refused', async () => {
@@ -92,7 +105,7 @@ describe('credentials on protected fields', () => {
   });
 
   it('an expired token is refused with a message saying so', async () => {
-    const expired = createTokens(new TextEncoder().encode(app.config.jwtSecret!), -10);
+    const expired = createTokens(new TextEncoder().encode(app.config.jwtSecret), -10);
     const { token } = await expired.issue(w.user('D1', 'ADMIN').id);
     const res = await app.gql(AccountsDocument, {}, token);
     expect(codes(res)).toEqual(['UNAUTHENTICATED']);
@@ -114,10 +127,81 @@ describe('credentials on protected fields', () => {
   it('loads the viewer once per request, whatever the query asks', async () => {
     const token = await w.token('D1', 'ADMIN');
     const small = await app.raw('{ viewer { roles } }', {}, token);
-    const big = await app.raw('{ a: viewer { roles user { name } } b: viewer { roles account { name } } c: viewer { roles } }', {}, token);
+    const big = await app.raw(
+      '{ a: viewer { roles user { name } } b: viewer { roles account { name } } c: viewer { roles } }',
+      {},
+      token,
+    );
     // One statement for the viewer; `account` and `user` come from it, not from more queries.
     expect(small.statements).toBe(1);
     expect(big.statements).toBe(1);
+  });
+});
+
+/**
+ * A token that is sent and refused is never treated as anonymous: the whole
+ * operation answers UNAUTHENTICATED (HTTP 401), public fields included, so a
+ * client knows to sign in again. Sign-in itself still goes through.
+ */
+describe('a refused token on every operation', () => {
+  const refused = async (): Promise<[string, string | null, Record<string, string>][]> => {
+    const [h, p, s] = (await w.token('R2', 'BUYER')).split('.');
+    const other = createTokens(new TextEncoder().encode('another-secret-entirely-0123456789'), 3600);
+    const expired = createTokens(new TextEncoder().encode(app.config.jwtSecret), -10);
+    return [
+      ['a bad signature', (await other.issue(w.user('R2', 'BUYER').id)).token, {}],
+      [
+        'a tampered payload',
+        `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), sub: String(w.user('BRAND', 'ADMIN').id) })).toString('base64url')}.${s}`,
+        {},
+      ],
+      ['an expired token', (await expired.issue(w.user('R2', 'BUYER').id)).token, {}],
+      ['a user that no longer exists', (await app.tokens.issue(987654)).token, {}],
+      ['a malformed token', 'not-a-jwt', {}],
+      ['a malformed header', null, { authorization: 'Basic Zm9vOmJhcg==' }],
+    ];
+  };
+
+  it('public fields (variant, products, categories, portal) answer UNAUTHENTICATED with 401, not anonymous data', async () => {
+    const anonymous = await app.raw('{ categories { id } }');
+    expect(anonymous.errors).toBeUndefined();
+    for (const [what, token, headers] of await refused()) {
+      for (const query of [
+        '{ variant(sku: "NOPE-1") { sku } }',
+        '{ products(first: 1) { totalCount } }',
+        '{ categories { id } }',
+        '{ portal(slug: "x") { slug } }',
+        '{ viewer { roles } }',
+      ]) {
+        const res = await app.raw(query, {}, token, headers);
+        expect(codes(res), `${what}: ${query}`).toEqual(['UNAUTHENTICATED']);
+        expect(res.status, `${what}: ${query}`).toBe(401);
+        expect(res.data ?? null).toBeNull();
+      }
+    }
+  });
+
+  it('every named operation of schema/operations answers UNAUTHENTICATED, except signing in', async () => {
+    const operations = namedOperations();
+    expect(operations.length).toBeGreaterThan(40);
+    const [, token] = (await refused())[2];
+    for (const op of operations) {
+      const text = op.document;
+      const res = await app.raw(text, {}, token);
+      if (op.name === 'Login') continue;
+      expect(codes(res), op.name).toEqual(['UNAUTHENTICATED']);
+    }
+  });
+
+  it('signing in goes through with a refused token still in the header', async () => {
+    const res = await app.gql(
+      LoginDocument,
+      { input: { email: w.email('R2', 'BUYER'), password: PASSWORD } },
+      'not-a-jwt',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.login.token).toBeTruthy();
+    expect(res.data!.login.viewer!.account.id).toBe(w.id('R2'));
   });
 });
 

@@ -43,7 +43,7 @@ const OFFER: Record<WorldKey, string[]> = {
 const PRODUCT_OF: Record<string, string> = { A1: 'P-RO', A2: 'P-RO', B1: 'P-PP', C1: 'P-HEAT' };
 const KEYS = Object.keys(OFFER) as WorldKey[];
 
-describe('V2 assortment: every catalog path shows a buyer only its seller chain\'s offer', () => {
+describe("V2 assortment: every catalog path shows a buyer only its seller chain's offer", () => {
   it.each(KEYS)('%s: products, variants and totalCount', async (key) => {
     const token = await w.token(key, w.roles(key)[0]);
     const res = await app.gql(ProductIdsDocument, { first: 100 }, token);
@@ -51,7 +51,9 @@ describe('V2 assortment: every catalog path shows a buyer only its seller chain\
     const expectedProducts = [...new Set(OFFER[key].map((s) => PRODUCT_OF[s]))].sort();
     expect(res.data!.products.nodes.map((p) => p.code).sort()).toEqual(expectedProducts);
     expect(res.data!.products.totalCount).toBe(expectedProducts.length);
-    expect(res.data!.products.nodes.flatMap((p) => p.variants.map((v) => v.sku)).sort()).toEqual([...OFFER[key]].sort());
+    expect(res.data!.products.nodes.flatMap((p) => p.variants.map((v) => v.sku)).sort()).toEqual(
+      [...OFFER[key]].sort(),
+    );
   });
 
   it.each(KEYS)('%s: lookups by sku, by id and node(id:) answer null outside the offer', async (key) => {
@@ -76,7 +78,8 @@ describe('V2 assortment: every catalog path shows a buyer only its seller chain\
 
   it('search, category and sku filters stay inside the offer', async () => {
     const r3 = await w.token('R3', 'BUYER');
-    const codesOf = async (filter: object, token: string) => (await app.gql(ProductIdsDocument, { first: 100, filter }, token)).data!.products.nodes.map((p) => p.code).sort();
+    const codesOf = async (filter: object, token: string) =>
+      (await app.gql(ProductIdsDocument, { first: 100, filter }, token)).data!.products.nodes.map((p) => p.code).sort();
     expect(await codesOf({ search: 'heater' }, r3)).toEqual([]);
     expect(await codesOf({ search: 'heater' }, await w.token('R2', 'BUYER'))).toEqual(['P-HEAT']);
     expect(await codesOf({ search: 'a2' }, r3)).toEqual([]); // A2 is not offered to R3: its product is found by A1 only
@@ -96,21 +99,38 @@ describe('V2 assortment: every catalog path shows a buyer only its seller chain\
     expect((await app.gql(VariantBySkuDocument, { sku: 'A1' })).data!.variant).toBeNull();
     expect((await app.gql(CategoriesDocument, {})).data!.categories).toEqual([]);
 
-    expect(codes(await app.gql(UpdateChannelSettingsDocument, { input: { publicCatalog: true } }, await w.token('S', 'ADMIN')))).toEqual(['FORBIDDEN']);
-    const on = await app.gql(UpdateChannelSettingsDocument, { input: { publicCatalog: true } }, await w.token('BRAND', 'ADMIN'));
+    expect(
+      codes(
+        await app.gql(UpdateChannelSettingsDocument, { input: { publicCatalog: true } }, await w.token('S', 'ADMIN')),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    const on = await app.gql(
+      UpdateChannelSettingsDocument,
+      { input: { publicCatalog: true } },
+      await w.token('BRAND', 'ADMIN'),
+    );
     expect(on.data!.updateChannelSettings.settings).toEqual({ publicCatalog: true });
     try {
       const open = await app.gql(CatalogPageDocument, { first: 10 });
       expect(open.data!.products.totalCount).toBe(3);
       // Prices are denied to anonymous viewers: null with UNAUTHENTICATED on each.
-      expect(open.data!.products.nodes.flatMap((p) => p.variants.map((v) => v.price))).toEqual([null, null, null, null]);
+      expect(open.data!.products.nodes.flatMap((p) => p.variants.map((v) => v.price))).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
       expect(new Set(codes(open))).toEqual(new Set(['UNAUTHENTICATED']));
       const srp = await app.raw('{ variant(sku: "A1") { sku suggestedRetailPrice { amount } } }');
       expect(srp.data.variant.sku).toBe('A1');
       expect(srp.data.variant.suggestedRetailPrice).toBeNull();
       expect(codes(srp)).toEqual(['UNAUTHENTICATED']);
     } finally {
-      await app.gql(UpdateChannelSettingsDocument, { input: { publicCatalog: false } }, await w.token('BRAND', 'ADMIN'));
+      await app.gql(
+        UpdateChannelSettingsDocument,
+        { input: { publicCatalog: false } },
+        await w.token('BRAND', 'ADMIN'),
+      );
     }
     expect((await app.gql(CatalogPageDocument, { first: 10 })).data!.products.totalCount).toBe(0);
   });
@@ -119,27 +139,61 @@ describe('V2 assortment: every catalog path shows a buyer only its seller chain\
 describe('setAssortment', () => {
   it('refuses skus the seller cannot buy, naming each, and writes nothing', async () => {
     const before = await app.database.db.select({ n: count() }).from(assortmentItems);
-    const res = await app.gql(SetAssortmentDocument, { input: { sellerId: w.id('D3'), includeAll: false, skus: ['A1', 'A2', 'NOPE'] } }, await w.token('E', 'ADMIN'));
+    const res = await app.gql(
+      SetAssortmentDocument,
+      { input: { sellerId: w.id('D3'), includeAll: false, skus: ['A1', 'A2', 'NOPE'] } },
+      await w.token('E', 'ADMIN'),
+    );
     expect(res.data!.setAssortment.userErrors).toEqual([
       expect.objectContaining({ code: 'INVALID_INPUT', field: ['skus', '1'], message: expect.stringContaining('A2') }),
-      expect.objectContaining({ code: 'INVALID_INPUT', field: ['skus', '2'], message: expect.stringContaining('NOPE') }),
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        field: ['skus', '2'],
+        message: expect.stringContaining('NOPE'),
+      }),
     ]);
     expect(await app.database.db.select({ n: count() }).from(assortmentItems)).toEqual(before);
   });
 
   it('outside the viewer subtree is FORBIDDEN; a retailer has no assortment; ADMIN only', async () => {
-    expect(codes(await app.gql(SetAssortmentDocument, { input: { sellerId: w.id('D2'), includeAll: true } }, await w.token('D1', 'ADMIN')))).toEqual(['FORBIDDEN']);
-    expect(codes(await app.gql(SetAssortmentDocument, { input: { sellerId: w.id('D1'), includeAll: true } }, await w.token('D1', 'BUYER')))).toEqual(['FORBIDDEN']);
-    const retailer = await app.gql(SetAssortmentDocument, { input: { sellerId: w.id('R1a'), includeAll: true } }, await w.token('D1', 'ADMIN'));
+    expect(
+      codes(
+        await app.gql(
+          SetAssortmentDocument,
+          { input: { sellerId: w.id('D2'), includeAll: true } },
+          await w.token('D1', 'ADMIN'),
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      codes(
+        await app.gql(
+          SetAssortmentDocument,
+          { input: { sellerId: w.id('D1'), includeAll: true } },
+          await w.token('D1', 'BUYER'),
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    const retailer = await app.gql(
+      SetAssortmentDocument,
+      { input: { sellerId: w.id('R1a'), includeAll: true } },
+      await w.token('D1', 'ADMIN'),
+    );
     expect(retailer.data!.setAssortment.userErrors[0].code).toBe('INVALID_INPUT');
   });
 
   it('narrowing a seller narrows everything below it; includeAll restores it', async () => {
     const d2 = await w.token('D2', 'ADMIN');
-    const narrowed = await app.gql(SetAssortmentDocument, { input: { sellerId: w.id('D2'), includeAll: false, skus: ['B1'] } }, d2);
+    const narrowed = await app.gql(
+      SetAssortmentDocument,
+      { input: { sellerId: w.id('D2'), includeAll: false, skus: ['B1'] } },
+      d2,
+    );
     expect(narrowed.data!.setAssortment).toEqual({ count: 1, userErrors: [] });
     const r2 = await w.token('R2', 'BUYER');
-    expect((await app.gql(ProductIdsDocument, { first: 10 }, r2)).data!.products.nodes.map((p) => p.code)).toEqual(['P-PP']);
+    expect((await app.gql(ProductIdsDocument, { first: 10 }, r2)).data!.products.nodes.map((p) => p.code)).toEqual([
+      'P-PP',
+    ]);
     const restored = await app.gql(SetAssortmentDocument, { input: { sellerId: w.id('D2'), includeAll: true } }, d2);
     expect(restored.data!.setAssortment).toEqual({ count: 4, userErrors: [] });
     expect((await app.gql(ProductIdsDocument, { first: 10 }, r2)).data!.products.totalCount).toBe(3);
@@ -161,8 +215,14 @@ describe('upsertProducts', () => {
     const first = await app.gql(UpsertProductsDocument, { input }, brand);
     expect(first.data!.upsertProducts.userErrors).toEqual([]);
     expect(first.data!.upsertProducts.products).toHaveLength(1000);
-    const again = await app.gql(UpsertProductsDocument, { input: input.map((p, i) => (i === 7 ? { ...p, name: 'Renamed' } : p)) }, brand);
-    expect(again.data!.upsertProducts.products.map((p) => p.id)).toEqual(first.data!.upsertProducts.products.map((p) => p.id));
+    const again = await app.gql(
+      UpsertProductsDocument,
+      { input: input.map((p, i) => (i === 7 ? { ...p, name: 'Renamed' } : p)) },
+      brand,
+    );
+    expect(again.data!.upsertProducts.products.map((p) => p.id)).toEqual(
+      first.data!.upsertProducts.products.map((p) => p.id),
+    );
     const [{ n }] = await app.database.db.select({ n: count() }).from(products);
     expect(n).toBe(1003);
     const [renamed] = await app.database.db.select().from(products).where(eq(products.code, 'BULK-7'));
@@ -201,14 +261,30 @@ describe('upsertProducts', () => {
   });
 
   it('a sku of another product is refused with nothing written', async () => {
-    const res = await app.gql(UpsertProductsDocument, { input: [{ code: 'THIEF', name: 'Thief', variants: [{ sku: 'A1', name: 'stolen' }] }] }, await w.token('BRAND', 'ADMIN'));
-    expect(res.data!.upsertProducts.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['0', 'variants', '0', 'sku'], message: expect.stringContaining('P-RO') })]);
+    const res = await app.gql(
+      UpsertProductsDocument,
+      { input: [{ code: 'THIEF', name: 'Thief', variants: [{ sku: 'A1', name: 'stolen' }] }] },
+      await w.token('BRAND', 'ADMIN'),
+    );
+    expect(res.data!.upsertProducts.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        field: ['0', 'variants', '0', 'sku'],
+        message: expect.stringContaining('P-RO'),
+      }),
+    ]);
     expect(await app.database.db.select().from(products).where(eq(products.code, 'THIEF'))).toEqual([]);
   });
 
   it('is for the brand ADMIN only', async () => {
-    for (const [key, role] of [['D1', 'ADMIN'], ['BRAND', 'FINANCE'], ['S', 'ADMIN']] as const) {
-      expect(codes(await app.gql(UpsertProductsDocument, { input: [product(5000)] }, await w.token(key, role)))).toEqual(['FORBIDDEN']);
+    for (const [key, role] of [
+      ['D1', 'ADMIN'],
+      ['BRAND', 'FINANCE'],
+      ['S', 'ADMIN'],
+    ] as const) {
+      expect(
+        codes(await app.gql(UpsertProductsDocument, { input: [product(5000)] }, await w.token(key, role))),
+      ).toEqual(['FORBIDDEN']);
     }
   });
 });

@@ -28,7 +28,11 @@ beforeEach(() => {
 });
 
 async function setStock(key: 'BRAND' | 'S' | 'D1', sku: string, onHand: number) {
-  const res = await app.gql(SetStockLevelsDocument, { input: [{ warehouseId: ow.warehouse[key], sku, onHand }] }, await w.token(key, 'ADMIN'));
+  const res = await app.gql(
+    SetStockLevelsDocument,
+    { input: [{ warehouseId: ow.warehouse[key], sku, onHand }] },
+    await w.token(key, 'ADMIN'),
+  );
   expect(res.data!.setStockLevels.userErrors).toEqual([]);
 }
 
@@ -39,7 +43,13 @@ describe('concurrency', () => {
     await setStock('S', 'A2', 8);
     const token = await w.token('R1a', 'BUYER');
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => app.gql(PlaceOrderDocument, { input: { idempotencyKey: `last-${run}-${i}`, lines: [{ sku: 'A2', quantity: 1 }] } }, token)),
+      Array.from({ length: 30 }, (_, i) =>
+        app.gql(
+          PlaceOrderDocument,
+          { input: { idempotencyKey: `last-${run}-${i}`, lines: [{ sku: 'A2', quantity: 1 }] } },
+          token,
+        ),
+      ),
     );
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     const placed = results.filter((r) => r.data!.placeOrder.order);
@@ -59,7 +69,9 @@ describe('concurrency', () => {
     const ids = new Set(results.map((r) => r.data!.placeOrder.order?.id));
     expect(ids.size).toBe(1);
     expect([...ids][0]).toBeTruthy();
-    const [{ n }] = await app.database.db.execute<{ n: number }>(sql`select count(*)::int as n from orders where idempotency_key = ${input.idempotencyKey}`);
+    const [{ n }] = await app.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from orders where idempotency_key = ${input.idempotencyKey}`,
+    );
     expect(n).toBe(1);
     await expectInvariants(app);
   });
@@ -68,16 +80,30 @@ describe('concurrency', () => {
     // R1b: limit 30,000.00; each order is A1×3 at 2,150.00 = 6,450.00: at most 4 fit.
     await setStock('BRAND', 'A1', 500);
     const token = await w.token('R1b', 'BUYER');
-    const [{ used: before }] = await app.database.db.select({ used: accounts.creditUsed }).from(accounts).where(eq(accounts.id, w.account('R1b').id));
+    const [{ used: before }] = await app.database.db
+      .select({ used: accounts.creditUsed })
+      .from(accounts)
+      .where(eq(accounts.id, w.account('R1b').id));
     const room = Math.floor((3_000_000 - Number(before)) / 645_000);
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => app.gql(PlaceOrderDocument, { input: { idempotencyKey: `credit-${run}-${i}`, lines: [{ sku: 'A1', quantity: 3 }] } }, token)),
+      Array.from({ length: 12 }, (_, i) =>
+        app.gql(
+          PlaceOrderDocument,
+          { input: { idempotencyKey: `credit-${run}-${i}`, lines: [{ sku: 'A1', quantity: 3 }] } },
+          token,
+        ),
+      ),
     );
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     const placed = results.filter((r) => r.data!.placeOrder.order);
     expect(placed).toHaveLength(room);
-    expect(new Set(results.filter((r) => !r.data!.placeOrder.order).map((r) => r.data!.placeOrder.userErrors[0].code))).toEqual(new Set(['CREDIT_LIMIT_EXCEEDED']));
-    const [{ used, limit }] = await app.database.db.select({ used: accounts.creditUsed, limit: accounts.creditLimit }).from(accounts).where(eq(accounts.id, w.account('R1b').id));
+    expect(
+      new Set(results.filter((r) => !r.data!.placeOrder.order).map((r) => r.data!.placeOrder.userErrors[0].code)),
+    ).toEqual(new Set(['CREDIT_LIMIT_EXCEEDED']));
+    const [{ used, limit }] = await app.database.db
+      .select({ used: accounts.creditUsed, limit: accounts.creditLimit })
+      .from(accounts)
+      .where(eq(accounts.id, w.account('R1b').id));
     expect(used <= limit!).toBe(true);
     await expectInvariants(app);
     for (const r of placed) await app.gql(CancelOrderDocument, { id: r.data!.placeOrder.order!.id }, token);
@@ -92,7 +118,23 @@ describe('concurrency', () => {
       Array.from({ length: 20 }, (_, i) =>
         app.gql(
           PlaceOrderDocument,
-          { input: { idempotencyKey: `multi-${run}-${i}`, lines: i % 2 ? [{ sku: 'A1', quantity: 2 }, { sku: 'B1', quantity: 6 }, { sku: 'A2', quantity: 1 }] : [{ sku: 'A2', quantity: 1 }, { sku: 'B1', quantity: 6 }, { sku: 'A1', quantity: 2 }] } },
+          {
+            input: {
+              idempotencyKey: `multi-${run}-${i}`,
+              lines:
+                i % 2
+                  ? [
+                      { sku: 'A1', quantity: 2 },
+                      { sku: 'B1', quantity: 6 },
+                      { sku: 'A2', quantity: 1 },
+                    ]
+                  : [
+                      { sku: 'A2', quantity: 1 },
+                      { sku: 'B1', quantity: 6 },
+                      { sku: 'A1', quantity: 2 },
+                    ],
+            },
+          },
           token,
         ),
       ),
@@ -107,9 +149,15 @@ describe('concurrency', () => {
     await expectInvariants(app);
     // Cancel them all at once, seller and buyer side mixed: releases exactly.
     const d1 = await w.token('D1', 'ADMIN');
-    await Promise.all(results.filter((r) => r.data!.placeOrder.order).map((r, i) => app.gql(CancelOrderDocument, { id: r.data!.placeOrder.order!.id }, i % 2 ? d1 : token)));
+    await Promise.all(
+      results
+        .filter((r) => r.data!.placeOrder.order)
+        .map((r, i) => app.gql(CancelOrderDocument, { id: r.data!.placeOrder.order!.id }, i % 2 ? d1 : token)),
+    );
     await expectInvariants(app);
-    const [{ open }] = await app.database.db.execute<{ open: number }>(sql`select count(*)::int as open from orders where idempotency_key like ${`multi-${run}-%`} and status <> 'CANCELLED'`);
+    const [{ open }] = await app.database.db.execute<{ open: number }>(
+      sql`select count(*)::int as open from orders where idempotency_key like ${`multi-${run}-%`} and status <> 'CANCELLED'`,
+    );
     expect(open).toBe(0);
   });
 });

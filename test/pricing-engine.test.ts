@@ -65,7 +65,9 @@ function promo(id: number, p: Partial<PromotionFacts> = {}): PromotionFacts {
   };
 }
 
-function data(d: Partial<{ lists: PriceListFacts[]; promotions: PromotionFacts[]; floors: [number, number][] }>): PricingData {
+function data(
+  d: Partial<{ lists: PriceListFacts[]; promotions: PromotionFacts[]; floors: [number, number][] }>,
+): PricingData {
   return {
     lists: d.lists ?? [],
     promotions: d.promotions ?? [],
@@ -73,7 +75,10 @@ function data(d: Partial<{ lists: PriceListFacts[]; promotions: PromotionFacts[]
   };
 }
 
-function price(d: PricingData, opts: { buyer?: BuyerFacts; variant?: VariantFacts; quantity?: number; at?: Date } = {}): PriceResult | null {
+function price(
+  d: PricingData,
+  opts: { buyer?: BuyerFacts; variant?: VariantFacts; quantity?: number; at?: Date } = {},
+): PriceResult | null {
   return resolvePrice(opts.buyer ?? BUYER, opts.variant ?? VARIANT, opts.quantity ?? 1, opts.at ?? AT, d);
 }
 
@@ -159,7 +164,9 @@ describe('list selection', () => {
   });
 
   it('a list is as specific as its best matching assignment', () => {
-    const mixed = list(1, { assignments: [assign({ accountId: 99 }), assign({ tier: 'RETAILER' }), assign({ accountId: 7 })] });
+    const mixed = list(1, {
+      assignments: [assign({ accountId: 99 }), assign({ tier: 'RETAILER' }), assign({ accountId: 7 })],
+    });
     const region = list(2, { priority: 50, assignments: [assign({ regionCode: '440304' })] });
     expect(mustPrice(data({ lists: [region, mixed] })).priceListId).toBe(1);
   });
@@ -185,12 +192,16 @@ describe('list selection', () => {
     const tierOnly = list(3, { priority: 20, assignments: [assign({ tier: 'RETAILER' })] });
     expect(mustPrice(data({ lists: [broaderRegion, tierOnly, tierAndRegion] })).priceListId).toBe(1);
 
-    const wrongTier = list(4, { priority: 99, assignments: [assign({ accountId: BUYER.accountId, tier: 'DISTRIBUTOR' })] });
+    const wrongTier = list(4, {
+      priority: 99,
+      assignments: [assign({ accountId: BUYER.accountId, tier: 'DISTRIBUTOR' })],
+    });
     expect(mustPrice(data({ lists: [wrongTier, tierOnly] })).priceListId).toBe(3);
   });
 
   it('equally specific lists: higher priority wins, then lower id', () => {
-    const tier = (id: number, priority: number): PriceListFacts => list(id, { priority, assignments: [assign({ tier: 'RETAILER' })] });
+    const tier = (id: number, priority: number): PriceListFacts =>
+      list(id, { priority, assignments: [assign({ tier: 'RETAILER' })] });
     expect(mustPrice(data({ lists: [tier(1, 1), tier(2, 5), tier(3, 3)] })).priceListId).toBe(2);
     expect(mustPrice(data({ lists: [tier(9, 5), tier(4, 5), tier(6, 5)] })).priceListId).toBe(4);
   });
@@ -202,8 +213,12 @@ describe('list selection', () => {
     const fallback = list(3);
     expect(mustPrice(data({ lists: [expired, future, fallback] }), { at: day(10) }).priceListId).toBe(3);
     // Just before the end and exactly at the start both count.
-    expect(mustPrice(data({ lists: [expired, fallback] }), { at: new Date(day(10).getTime() - 1) }).priceListId).toBe(1);
-    expect(mustPrice(data({ lists: [list(4, { ...specific, validFrom: day(10) }), fallback] }), { at: day(10) }).priceListId).toBe(4);
+    expect(mustPrice(data({ lists: [expired, fallback] }), { at: new Date(day(10).getTime() - 1) }).priceListId).toBe(
+      1,
+    );
+    expect(
+      mustPrice(data({ lists: [list(4, { ...specific, validFrom: day(10) }), fallback] }), { at: day(10) }).priceListId,
+    ).toBe(4);
   });
 
   it('falls back to a less specific list when the specific one has no applicable entry', () => {
@@ -280,11 +295,15 @@ describe('promotions', () => {
   it('describes itself with its name and value', () => {
     const r = mustPrice(base([promo(1, { name: 'Spring sale', value: 1000n })]));
     expect(r.steps[1]).toEqual({ kind: 'PROMOTION', description: 'Promotion "Spring sale" 10% off', amount: -100n });
-    expect(mustPrice(base([promo(1, { name: 'Odd', value: 1250n })])).steps[1].description).toBe('Promotion "Odd" 12.5% off');
+    expect(mustPrice(base([promo(1, { name: 'Odd', value: 1250n })])).steps[1].description).toBe(
+      'Promotion "Odd" 12.5% off',
+    );
   });
 
   it('only the best single non-stackable promotion applies; ties go to the lower id', () => {
-    const r = mustPrice(base([promo(3, { value: 1000n }), promo(2, { kind: 'AMOUNT_OFF', value: 150n }), promo(4, { value: 500n })]));
+    const r = mustPrice(
+      base([promo(3, { value: 1000n }), promo(2, { kind: 'AMOUNT_OFF', value: 150n }), promo(4, { value: 500n })]),
+    );
     expect(r).toMatchObject({ amount: 850n, promotionIds: [2] });
     const tie = mustPrice(base([promo(9, { value: 1000n }), promo(5, { kind: 'AMOUNT_OFF', value: 100n })]));
     expect(tie.promotionIds).toEqual([5]);
@@ -305,7 +324,9 @@ describe('promotions', () => {
   });
 
   it('stackables alone apply without a non-stackable', () => {
-    const r = mustPrice(base([promo(2, { stackable: true, value: 1000n }), promo(1, { stackable: true, value: 1000n })]));
+    const r = mustPrice(
+      base([promo(2, { stackable: true, value: 1000n }), promo(1, { stackable: true, value: 1000n })]),
+    );
     expect(r).toMatchObject({ amount: 810n, promotionIds: [1, 2] });
   });
 
@@ -331,12 +352,15 @@ describe('promotions', () => {
     expect(keep({ regionCodes: ['440305'] })).toEqual([]);
     expect(keep({ accountIds: [7] })).toEqual([1]);
     expect(keep({ accountIds: [8] })).toEqual([]);
-    const noRegion = mustPrice(base([promo(1, { regionCodes: ['440000'] })]), { buyer: { ...BUYER, regionCode: null } });
+    const noRegion = mustPrice(base([promo(1, { regionCodes: ['440000'] })]), {
+      buyer: { ...BUYER, regionCode: null },
+    });
     expect(noRegion.promotionIds).toEqual([]);
   });
 
   it('matches the variant by id or category; naming both accepts either', () => {
-    const keep = (p: Partial<PromotionFacts>, variant: VariantFacts = VARIANT): number[] => mustPrice(base([promo(1, p)]), { variant }).promotionIds;
+    const keep = (p: Partial<PromotionFacts>, variant: VariantFacts = VARIANT): number[] =>
+      mustPrice(base([promo(1, p)]), { variant }).promotionIds;
     expect(keep({ variantIds: [1] })).toEqual([1]);
     expect(keep({ variantIds: [2] })).toEqual([]);
     expect(keep({ categoryIds: [20] })).toEqual([1]);
@@ -366,7 +390,7 @@ describe('floor', () => {
     expect(r).toMatchObject({ amount: 400n, listPrice: 300n, floorApplied: true });
   });
 
-  it('only the variant\'s own floor counts', () => {
+  it("only the variant's own floor counts", () => {
     expect(mustPrice(data({ lists: [list(1)], floors: [[2, 5000]] })).floorApplied).toBe(false);
   });
 });
@@ -486,7 +510,10 @@ const inactiveWindowArb = fc.record({
   span: fc.option(fc.integer({ min: 0, max: 100 * HOUR }), { nil: null }),
 });
 
-function inactiveWindow(at: Date, w: { ended: boolean; offset: number; span: number | null }): Pick<PriceListFacts, 'validFrom' | 'validTo'> {
+function inactiveWindow(
+  at: Date,
+  w: { ended: boolean; offset: number; span: number | null },
+): Pick<PriceListFacts, 'validFrom' | 'validTo'> {
   const t = at.getTime();
   if (w.ended) {
     const to = t - w.offset;
@@ -514,7 +541,9 @@ describe('properties', () => {
         const r = run(s);
         if (!r) return;
         expect(sum(r.steps.map((st) => st.amount))).toBe(r.amount);
-        expect(sum(r.steps.filter((st) => st.kind === 'LIST' || st.kind === 'QUANTITY_BREAK').map((st) => st.amount))).toBe(r.listPrice);
+        expect(
+          sum(r.steps.filter((st) => st.kind === 'LIST' || st.kind === 'QUANTITY_BREAK').map((st) => st.amount)),
+        ).toBe(r.listPrice);
         expect(r.steps[0].kind).toBe('LIST');
         expect(r.steps.filter((st) => st.kind === 'PROMOTION')).toHaveLength(r.promotionIds.length);
         expect(r.steps.some((st) => st.kind === 'FLOOR')).toBe(r.floorApplied);
@@ -562,7 +591,7 @@ describe('properties', () => {
     );
   });
 
-  it('(d) an active list assigned to the buyer\'s account with an applicable entry always wins', () => {
+  it("(d) an active list assigned to the buyer's account with an applicable entry always wins", () => {
     fc.assert(
       fc.property(
         scenarioArb,
@@ -581,8 +610,14 @@ describe('properties', () => {
             priority,
             validFrom: null,
             validTo: null,
-            assignments: [...l.assignments, assign({ accountId: s.buyer.accountId, tier: withTier ? s.buyer.tier : null })],
-            entries: [...l.entries, { variantId: s.variant.variantId, minQuantity: Math.min(minQuantity, s.quantity), price: 1n }],
+            assignments: [
+              ...l.assignments,
+              assign({ accountId: s.buyer.accountId, tier: withTier ? s.buyer.tier : null }),
+            ],
+            entries: [
+              ...l.entries,
+              { variantId: s.variant.variantId, minQuantity: Math.min(minQuantity, s.quantity), price: 1n },
+            ],
           };
           const r = run(s, { ...s.data, lists: insertAt(others, mine, pos) });
           expect(r?.priceListId).toBe(id);
@@ -611,7 +646,9 @@ describe('properties', () => {
         if (!r) return;
         const winner = s.data.lists.find((l) => l.id === r.priceListId);
         expect(winner && isActive(winner, s.at)).toBe(true);
-        const applicable = winner!.entries.filter((e) => e.variantId === s.variant.variantId && e.minQuantity <= s.quantity);
+        const applicable = winner!.entries.filter(
+          (e) => e.variantId === s.variant.variantId && e.minQuantity <= s.quantity,
+        );
         const largest = Math.max(...applicable.map((e) => e.minQuantity));
         expect(applicable.filter((e) => e.minQuantity === largest).map((e) => e.price)).toContain(r.listPrice);
       }),

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { distanceKm, route, type Candidate } from '../src/modules/orders/routing.js';
 
-const wh = (warehouseId: number, level: number, distanceKm: number | null, stock: Record<number, number>): Candidate => ({
+const wh = (
+  warehouseId: number,
+  level: number,
+  distanceKm: number | null,
+  stock: Record<number, number>,
+): Candidate => ({
   warehouseId,
   name: `W${warehouseId}`,
   level,
@@ -16,19 +21,36 @@ describe('routing', () => {
     expect(distanceKm({ lat: 1, lon: 1 }, { lat: 1, lon: 1 })).toBe(0);
   });
 
-  it('one warehouse that serves the whole order wins: the seller\'s own first, then nearest', () => {
-    const r = route([wh(1, 1, 5, { 10: 9 }), wh(2, 0, 50, { 10: 9 }), wh(3, 0, 20, { 10: 9 })], [{ variantId: 10, quantity: 4 }]);
+  it("one warehouse that serves the whole order wins: the seller's own first, then nearest", () => {
+    const r = route(
+      [wh(1, 1, 5, { 10: 9 }), wh(2, 0, 50, { 10: 9 }), wh(3, 0, 20, { 10: 9 })],
+      [{ variantId: 10, quantity: 4 }],
+    );
     expect('allocations' in r && r.allocations.map((a) => a.warehouseId)).toEqual([3]);
   });
 
   it('a whole-order warehouse beats a split, even upstream', () => {
-    const r = route([wh(1, 0, 1, { 10: 3, 11: 5 }), wh(2, 2, 900, { 10: 9, 11: 9 })], [{ variantId: 10, quantity: 4 }, { variantId: 11, quantity: 1 }]);
+    const r = route(
+      [wh(1, 0, 1, { 10: 3, 11: 5 }), wh(2, 2, 900, { 10: 9, 11: 9 })],
+      [
+        { variantId: 10, quantity: 4 },
+        { variantId: 11, quantity: 1 },
+      ],
+    );
     expect('allocations' in r && r.allocations.map((a) => a.warehouseId)).toEqual([2]);
   });
 
   it('otherwise the fewest warehouses, and every chosen one ships something', () => {
-    const cands = [wh(1, 0, 1, { 10: 2 }), wh(2, 1, 10, { 11: 5 }), wh(3, 2, 100, { 10: 5 }), wh(4, 2, 200, { 10: 5, 11: 1 })];
-    const r = route(cands, [{ variantId: 10, quantity: 5 }, { variantId: 11, quantity: 3 }]);
+    const cands = [
+      wh(1, 0, 1, { 10: 2 }),
+      wh(2, 1, 10, { 11: 5 }),
+      wh(3, 2, 100, { 10: 5 }),
+      wh(4, 2, 200, { 10: 5, 11: 1 }),
+    ];
+    const r = route(cands, [
+      { variantId: 10, quantity: 5 },
+      { variantId: 11, quantity: 3 },
+    ]);
     if (!('allocations' in r)) throw new Error('expected a route');
     expect(r.allocations).toHaveLength(2);
     const shipped = new Map<number, number>();
@@ -41,8 +63,19 @@ describe('routing', () => {
   });
 
   it('names the lines nobody can serve', () => {
-    expect(route([wh(1, 0, 1, { 10: 2 })], [{ variantId: 10, quantity: 3 }, { variantId: 11, quantity: 1 }])).toEqual({
-      short: [{ variantId: 10, quantity: 3 }, { variantId: 11, quantity: 1 }],
+    expect(
+      route(
+        [wh(1, 0, 1, { 10: 2 })],
+        [
+          { variantId: 10, quantity: 3 },
+          { variantId: 11, quantity: 1 },
+        ],
+      ),
+    ).toEqual({
+      short: [
+        { variantId: 10, quantity: 3 },
+        { variantId: 11, quantity: 1 },
+      ],
     });
   });
 

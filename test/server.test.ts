@@ -42,7 +42,9 @@ describe('HTTP routes', () => {
         expect(res.headers['content-encoding']).toBe('gzip');
         const chunks: Buffer[] = [];
         res.on('data', (c) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(body.length).toBeLessThan(4_000_000);
     expect(gunzipSync(body).toString()).toContain('<html');
@@ -55,17 +57,68 @@ describe('HTTP routes', () => {
     expect(root.headers.get('location')).toBe('/graphiql');
   });
 
+  it('a browser opening /graphql is sent to GraphiQL; GraphQL clients still GET answers there', async () => {
+    const page = await fetch(`${base()}/graphql`, {
+      redirect: 'manual',
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/graphiql');
+    const withQuery = await fetch(`${base()}/graphql?query=%7B%20viewer%20%7B%20roles%20%7D%20%7D`, {
+      redirect: 'manual',
+      headers: { accept: 'text/html' },
+    });
+    expect(withQuery.headers.get('location')).toBe('/graphiql?query=%7B%20viewer%20%7B%20roles%20%7D%20%7D');
+    const api = await fetch(`${base()}/graphql?query=%7B%20viewer%20%7B%20roles%20%7D%20%7D`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(api.status).toBe(200);
+    const body = await api.json();
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ viewer: null });
+  });
+
+  it('/assets/ answers the demo assets and 404 for anything else', async () => {
+    const logo = await fetch(`${base()}/assets/logos/qingyuan.svg`);
+    expect(logo.status).toBe(200);
+    expect(logo.headers.get('content-type')).toBe('image/svg+xml');
+    const again = await fetch(`${base()}/assets/logos/qingyuan.svg`, {
+      headers: { 'if-none-match': logo.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+    for (const path of [
+      '/assets/logos/nowhere.svg',
+      '/assets/products/P-NOPE.svg',
+      '/assets/docs/../../package.json',
+      '/assets/videos/x-install.mp4',
+    ]) {
+      expect((await fetch(`${base()}${path}`)).status, path).toBe(404);
+    }
+  });
+
   it('echoes or assigns a request id', async () => {
-    const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'abc-123' }, body: '{"query":"{ viewer { roles } }"}' });
+    const res = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'abc-123' },
+      body: '{"query":"{ viewer { roles } }"}',
+    });
     expect(res.headers.get('x-request-id')).toBe('abc-123');
-    const other = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ viewer { roles } }"}' });
+    const other = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ viewer { roles } }"}',
+    });
     expect(other.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
 describe('bad requests get clear answers', () => {
   it('invalid JSON is a 400', async () => {
-    const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const res = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toMatch(/BAD_REQUEST|not valid JSON/);
   });
@@ -73,14 +126,19 @@ describe('bad requests get clear answers', () => {
   it('CSRF prevention: a simple GET without a preflight header is refused', async () => {
     const res = await fetch(`${app.url}?query=${encodeURIComponent('{ viewer { roles } }')}`);
     expect(res.status).toBe(400);
-    const ok = await fetch(`${app.url}?query=${encodeURIComponent('{ viewer { roles } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const ok = await fetch(`${app.url}?query=${encodeURIComponent('{ viewer { roles } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(ok.status).toBe(200);
   });
 
   it('a mutation over GET is refused', async () => {
-    const res = await fetch(`${app.url}?query=${encodeURIComponent('mutation { login(input: {email: "a", password: "b"}) { token } }')}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const res = await fetch(
+      `${app.url}?query=${encodeURIComponent('mutation { login(input: {email: "a", password: "b"}) { token } }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(res.status).toBe(405);
   });
 
@@ -124,7 +182,9 @@ describe('unexpected failures', () => {
     const admin = postgres(inject('pgAdminUrl'), { max: 1, onnotice: () => {} });
     await admin.unsafe(`drop database ${broken.dbName} with (force)`);
     await admin.end();
-    const res = await broken.raw('mutation { login(input: { email: "a@b.example", password: "whatever-123" }) { token } }');
+    const res = await broken.raw(
+      'mutation { login(input: { email: "a@b.example", password: "whatever-123" }) { token } }',
+    );
     expect(codes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
     const text = JSON.stringify(res);
     expect(res.errors![0].message).toBe('Internal server error');

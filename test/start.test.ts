@@ -23,12 +23,20 @@ let dir: string;
 async function start(env: Record<string, string>): Promise<Started> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dir, PORT: String(port), SCRYPT_LOG_N: '10', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATA_DIR: dir,
+      PORT: String(port),
+      SCRYPT_LOG_N: '10',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner within 90 s:\n${out}`)), 90_000);
     const check = () => {
@@ -37,7 +45,7 @@ async function start(env: Record<string, string>): Promise<Started> {
         resolve();
       }
     };
-    proc.stdout!.on('data', check);
+    proc.stdout.on('data', check);
     proc.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`exited with ${code} before serving:\n${out}`));
@@ -47,7 +55,9 @@ async function start(env: Record<string, string>): Promise<Started> {
 }
 
 function exited(proc: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (proc.exitCode !== null ? resolve(proc.exitCode) : proc.once('exit', (code) => resolve(code))));
+  return new Promise((resolve) =>
+    proc.exitCode !== null ? resolve(proc.exitCode) : proc.once('exit', (code) => resolve(code)),
+  );
 }
 
 async function gql(port: number, query: string, token?: string) {
@@ -60,7 +70,10 @@ async function gql(port: number, query: string, token?: string) {
 }
 
 async function login(port: number, email: string, password = 'channel-demo-2026'): Promise<string> {
-  const res = await gql(port, `mutation { login(input: { email: "${email}", password: "${password}" }) { token userErrors { code } } }`);
+  const res = await gql(
+    port,
+    `mutation { login(input: { email: "${email}", password: "${password}" }) { token userErrors { code } } }`,
+  );
   expect(res.data.login.userErrors).toEqual([]);
   return res.data.login.token;
 }
@@ -95,7 +108,13 @@ describe('npm start', () => {
 
     // The demo catalog: every login sees its own price for the same sku.
     const priceOf = async (email: string) =>
-      (await gql(first.port, '{ products(first: 1) { totalCount } variant(sku: "QY-RO-800G-PRO-WH") { price { amount { amount } steps { kind } } } }', await login(first.port, email))).data;
+      (
+        await gql(
+          first.port,
+          '{ products(first: 1) { totalCount } variant(sku: "QY-RO-800G-PRO-WH") { price { amount { amount } steps { kind } } } }',
+          await login(first.port, email),
+        )
+      ).data;
     const retailer = await priceOf('buyer@ret-shenzhen-futian-1.example');
     const dist = await priceOf('buyer@dist-shenzhen.example');
     const agent = await priceOf('admin@agent-south.example');
@@ -142,7 +161,13 @@ describe('npm start', () => {
     await admin.unsafe('create database start_external');
     const url = new URL(inject('pgAdminUrl'));
     url.pathname = '/start_external';
-    const external = await start({ DATABASE_URL: url.toString(), SEED_DEMO: 'false', ADMIN_EMAIL: 'owner@brand.example', ADMIN_PASSWORD: 'owner-pass-2026', DATA_DIR: join(dir, 'external') });
+    const external = await start({
+      DATABASE_URL: url.toString(),
+      SEED_DEMO: 'false',
+      ADMIN_EMAIL: 'owner@brand.example',
+      ADMIN_PASSWORD: 'owner-pass-2026',
+      DATA_DIR: join(dir, 'external'),
+    });
     try {
       const token = await login(external.port, 'owner@brand.example', 'owner-pass-2026');
       expect(await accountCount(external.port, token)).toBe(1);

@@ -25,7 +25,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-const COMMON = new Set(['password', 'password1', 'password123', '12345678', '123456789', '1234567890', 'qwertyuiop', 'letmein123', 'iloveyou1', 'welcome123', 'admin12345', 'changeme123']);
+const COMMON = new Set([
+  'password',
+  'password1',
+  'password123',
+  '12345678',
+  '123456789',
+  '1234567890',
+  'qwertyuiop',
+  'letmein123',
+  'iloveyou1',
+  'welcome123',
+  'admin12345',
+  'changeme123',
+]);
 
 /** Null when acceptable, else why not: at least 10 characters, letters and digits, not a common password nor the email. */
 export function passwordWeakness(password: string, email: string): string | null {
@@ -33,7 +46,11 @@ export function passwordWeakness(password: string, email: string): string | null
   if (password.length > 200) return 'Use at most 200 characters';
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return 'Use letters and digits';
   const lower = password.toLowerCase();
-  if (COMMON.has(lower) || lower === email.toLowerCase() || lower.includes(email.toLowerCase().split('@')[0]) && email.split('@')[0].length >= 4) {
+  if (
+    COMMON.has(lower) ||
+    lower === email.toLowerCase() ||
+    (lower.includes(email.toLowerCase().split('@')[0]) && email.split('@')[0].length >= 4)
+  ) {
     return 'That password is too easy to guess';
   }
   return null;

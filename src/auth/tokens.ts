@@ -20,16 +20,17 @@ export async function loadTokenSecret(configured: string | undefined, dataDir: s
 }
 
 export interface Tokens {
-  issue: (userId: number) => Promise<{ token: string; expiresAt: Date }>;
-  /** The user id, or a reason the token is not accepted. */
-  verify: (token: string) => Promise<{ userId: number } | { error: 'expired' | 'invalid' }>;
+  /** `version`: the user's token version now (users.token_version); the token is refused once it moves on. */
+  issue: (userId: number, version?: number) => Promise<{ token: string; expiresAt: Date }>;
+  /** The user id and the token version it was issued at, or a reason the token is not accepted. */
+  verify: (token: string) => Promise<{ userId: number; version: number } | { error: 'expired' | 'invalid' }>;
 }
 
 export function createTokens(secret: Uint8Array, ttlSeconds: number): Tokens {
   return {
-    async issue(userId) {
+    async issue(userId, version = 0) {
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-      const token = await new SignJWT({})
+      const token = await new SignJWT({ ver: version })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(String(userId))
         .setIssuer(ISSUER)
@@ -40,9 +41,19 @@ export function createTokens(secret: Uint8Array, ttlSeconds: number): Tokens {
     },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'] });
+        // Every token this server issues expires: one without `exp` (or a subject) is not one of ours.
+        const { payload } = await jwtVerify(token, secret, {
+          issuer: ISSUER,
+          algorithms: ['HS256'],
+          requiredClaims: ['exp', 'sub'],
+        });
         const userId = Number(payload.sub);
-        return Number.isSafeInteger(userId) && userId > 0 ? { userId } : { error: 'invalid' };
+        // Tokens from before versions existed carry none: they are version 0, refused after the first bump.
+        const version = payload.ver ?? 0;
+        if (!Number.isSafeInteger(version)) return { error: 'invalid' };
+        return Number.isSafeInteger(userId) && userId > 0
+          ? { userId, version: version as number }
+          : { error: 'invalid' };
       } catch (e) {
         return { error: e instanceof errors.JWTExpired ? 'expired' : 'invalid' };
       }

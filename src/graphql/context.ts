@@ -11,6 +11,8 @@ export interface Context {
   requestId: string;
   log: Logger;
   db: Db;
+  /** Where reports and exports read: the read replica (DATABASE_READ_URL) or the primary. Never written to. */
+  reportDb: Db;
   config: Config;
   tokens: Tokens;
   /** Null when anonymous or when the credentials were not accepted. */
@@ -18,6 +20,8 @@ export interface Context {
   /** Set when credentials were sent but not accepted (bad or expired token). */
   authError: GraphQLError | null;
   loaders: Loaders;
+  /** Where the request came from (login throttling). */
+  clientAddress: string;
   now: () => Date;
 }
 

@@ -31,7 +31,10 @@ export async function fetchNode(ctx: Context, id: string): Promise<object | null
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when malformed or outside the viewer\'s scope.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: "Any object by its global id; null when malformed or outside the viewer's scope.",
+  })
   node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<object | null> {
     return fetchNode(ctx, id);
   }

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 import { intArray } from '../db/sql.js';
+import { pageRequest, toConnection, type Connection } from './connection.js';
 
 export interface ParentPageKey {
   parentId: number;
@@ -56,7 +57,11 @@ export function perParentPages<R extends { id: number }>(spec: Spec<R>) {
         }
       }
       const byId = new Map((wanted.size ? await spec.rows([...wanted]) : []).map((r) => [r.id, r]));
-      return keys.map((k) => (ranked.get(`${k.parentId}|${k.limit}|${k.afterKey}|${k.filterKey}`) ?? []).sort((a, b) => b - a).map((id) => byId.get(id)!));
+      return keys.map((k) =>
+        (ranked.get(`${k.parentId}|${k.limit}|${k.afterKey}|${k.filterKey}`) ?? [])
+          .sort((a, b) => b - a)
+          .map((id) => byId.get(id)!),
+      );
     },
     { cacheKeyFn: (k) => `${k.parentId}|${k.limit}|${k.afterKey}|${k.filterKey}` },
   );
@@ -77,3 +82,20 @@ export function perParentPages<R extends { id: number }>(spec: Spec<R>) {
   return { pages, counts };
 }
 
+/** One parent's page as a connection (Account.orders, Account.tickets, Account.ledger): the loaders batch it across a list. */
+export async function parentPage<R extends { id: number }>(
+  loaders: ReturnType<typeof perParentPages<R>>,
+  parentId: number,
+  first: number | null | undefined,
+  after: string | null | undefined,
+  filterKey = '',
+): Promise<Connection<R>> {
+  const req = pageRequest(first, after);
+  const rows = await loaders.pages.load({ parentId, limit: req.limit, afterKey: req.afterKey, filterKey });
+  return toConnection(
+    rows,
+    req,
+    (r) => r.id,
+    () => loaders.counts.load({ parentId, filterKey }),
+  );
+}

@@ -28,3 +28,26 @@ export interface MoneyValue {
 export function money(minor: bigint | number): MoneyValue {
   return { amount: fromMinor(minor), currencyCode: CURRENCY };
 }
+
+/** Which amounts an input accepts. */
+export type AmountRule = 'positive' | 'nonNegative' | 'nonZero';
+
+const accepts: Record<AmountRule, (v: bigint) => boolean> = {
+  positive: (v) => v > 0n,
+  nonNegative: (v) => v >= 0n,
+  nonZero: (v) => v !== 0n,
+};
+
+/**
+ * An amount a user typed, in minor units: null when it is not a decimal with
+ * at most 2 places (trailing zeros aside) or breaks `rule`. Every money input
+ * is read through this one function.
+ */
+export function parseAmount(value: string, rule: AmountRule): bigint | null {
+  try {
+    const v = toMinor(value);
+    return accepts[rule](v) ? v : null;
+  } catch {
+    return null;
+  }
+}

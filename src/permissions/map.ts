@@ -1,6 +1,21 @@
-import { all, canSeeCredit, hasRole, hasSeller, isBrand, isPublic, isSelfOrParent, isSellingAccount, isSignedIn, noRefusedToken, type DocumentedRule } from './rules.js';
+import {
+  all,
+  canSeeCredit,
+  hasRole,
+  listScopedTo,
+  hasSeller,
+  isBrand,
+  isPublic,
+  isSelfOrParent,
+  isSellingAccount,
+  isSignedIn,
+  noRefusedToken,
+  type DocumentedRule,
+} from './rules.js';
 
 const brandAdmin = all(isBrand, hasRole('ADMIN'));
+/** Analytics reads: ADMIN and ANALYST users (ANALYST reads analytics, and nothing it could not read already). */
+const analyst = hasRole('ANALYST');
 
 /**
  * The permission map: the single source of truth for who may read or call
@@ -30,12 +45,30 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
     tickets: isSignedIn,
     ticket: isSignedIn,
     slaPolicies: isSignedIn,
-    rebatePolicies: isSignedIn,
+    rebatePolicies: listScopedTo(hasRole('FINANCE')), // V5: finance/service.ts visibleRebatePolicies (inFinanceScope)
+    // Analytics (DESIGN.md "Analytics"): scoped inside to the viewer's subtree (V1), catalog (V2) and credit (V5).
+    salesReport: analyst,
+    demandForecast: analyst,
+    replenishmentSuggestions: analyst,
+    channelAlerts: analyst,
+    // The viewer's own account: BUYER or ADMIN; a buyer below it: ADMIN or ANALYST (checked in the service).
+    recommendations: hasRole('BUYER', 'ANALYST'),
+    featureFlags: isSignedIn, // scoped inside: every flag for the brand's users, none for others (they read viewer.features)
+    auditLog: hasRole('ADMIN'), // scoped inside: V1 on the changed account's path
   },
   Mutation: {
     login: isPublic,
     createAccount: hasRole('ADMIN'),
     createUser: hasRole('ADMIN'),
+    // Channel administration: who may change which part, and "who manages whose users", are in the services.
+    updateAccount: hasRole('FINANCE'),
+    setAccountStatus: hasRole('ADMIN'),
+    moveAccount: hasRole('ADMIN'),
+    updateUser: hasRole('ADMIN'),
+    changePassword: isSignedIn,
+    setUserPassword: hasRole('ADMIN'),
+    saveFeatureFlag: brandAdmin,
+    deleteFeatureFlag: brandAdmin,
     upsertProducts: brandAdmin,
     updateChannelSettings: brandAdmin,
     setAssortment: hasRole('ADMIN'),
@@ -70,6 +103,15 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
     decideInvoice: hasRole('FINANCE'),
     saveRebatePolicy: hasRole('FINANCE'),
     settleRebates: hasRole('FINANCE'),
+    // Integration (issue 13): "who manages whose users" and the key-makes-no-key rule are in the services.
+    createApiKey: hasRole('ADMIN'),
+    revokeApiKey: hasRole('ADMIN'),
+    createWebhookEndpoint: hasRole('ADMIN'),
+    updateWebhookEndpoint: hasRole('ADMIN'),
+    deleteWebhookEndpoint: hasRole('ADMIN'),
+    rotateWebhookSecret: hasRole('ADMIN'),
+    redeliverWebhook: hasRole('ADMIN'),
+    sendTestWebhook: hasRole('ADMIN'),
   },
   Product: { '*': isPublic },
   Variant: {
@@ -123,6 +165,9 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
     statements: canSeeCredit,
     invoiceRequests: canSeeCredit,
     rebateAccruals: canSeeCredit,
+    insights: analyst, // creditUtilization inside follows V5 (analytics/access.ts)
+    apiKeys: isSignedIn, // scoped inside: the account's and its ancestors' ADMINs; an empty list for other roles
+    webhookEndpoints: isSignedIn, // scoped inside, as apiKeys
   },
   // V1 lists users (emails included: the contract makes User.email non-null) for the account and its ancestors.
   User: { '*': isSignedIn },
@@ -147,6 +192,8 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
   WarehousePayload: { '*': isPublic },
   OrderPayload: { '*': isPublic },
   OrderConnection: { '*': isPublic },
+  StockLevelConnection: { '*': isPublic },
+  StockLevelEdge: { '*': isPublic },
   OrderEdge: { '*': isPublic },
   TicketConnection: { '*': isPublic },
   TicketEdge: { '*': isPublic },
@@ -168,4 +215,35 @@ export const permissionMap: Record<string, Record<string, DocumentedRule>> = {
   UserError: { '*': isPublic },
   ChannelSettings: { '*': isPublic },
   ChannelSettingsPayload: { '*': isPublic },
+  FeatureFlag: { '*': isSignedIn }, // reached only through brand-scoped reads
+  FeatureFlagPayload: { '*': isPublic },
+  AuditEntry: { '*': isSignedIn }, // reached only through auditLog and node (ADMIN, V1); actor and changes follow V4 inside
+  AuditEntryConnection: { '*': isPublic },
+  AuditEntryEdge: { '*': isPublic },
+  // Reached only through the analyst entry points above, which scope what is in them.
+  SalesReport: { '*': isSignedIn },
+  SalesRow: { '*': isSignedIn },
+  SalesKey: { '*': isSignedIn },
+  SalesMetrics: { '*': isSignedIn },
+  AccountInsights: { '*': isSignedIn },
+  MonthlySales: { '*': isSignedIn },
+  ProductSales: { '*': isSignedIn },
+  DemandForecast: { '*': isSignedIn },
+  DemandPoint: { '*': isSignedIn },
+  ForecastPoint: { '*': isSignedIn },
+  ForecastBacktest: { '*': isSignedIn },
+  ForecastCandidate: { '*': isSignedIn },
+  ReplenishmentSuggestion: { '*': isSignedIn },
+  Recommendation: { '*': isSignedIn },
+  ChannelAlert: { '*': isSignedIn },
+  ApiKey: { '*': isSignedIn }, // reached only through ADMIN-scoped reads and the request's own key
+  CreateApiKeyPayload: { '*': isPublic },
+  ApiKeyPayload: { '*': isPublic },
+  WebhookEndpoint: { '*': isSignedIn }, // reached only through ADMIN-scoped reads; deliveries only for those who manage it
+  WebhookDelivery: { '*': isSignedIn },
+  WebhookDeliveryConnection: { '*': isPublic },
+  WebhookDeliveryEdge: { '*': isPublic },
+  CreateWebhookEndpointPayload: { '*': isPublic },
+  WebhookEndpointPayload: { '*': isPublic },
+  WebhookDeliveryPayload: { '*': isPublic },
 };

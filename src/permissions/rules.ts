@@ -5,6 +5,7 @@ import type { Context } from '../graphql/context.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
 import type { AccountRow } from '../modules/accounts/tables.js';
 import { isSellingTier } from '../modules/accounts/tiers.js';
+import { hasAnyRole, seesContactOf, seesFinanceOf } from '../auth/access.js';
 import type { Role } from '../modules/users/tables.js';
 import type { Tier } from '../modules/accounts/tables.js';
 
@@ -29,7 +30,13 @@ type Check = (ctx: Context, parent: unknown) => boolean | Promise<boolean>;
  * when there is none (or its token was refused), FORBIDDEN when the viewer may
  * not. An exception inside a check is logged and denies.
  */
-function viewerRule(name: string, who: string, cache: 'contextual' | 'strict', check: Check, decides?: DocumentedRule['decides']): DocumentedRule {
+function viewerRule(
+  name: string,
+  who: string,
+  cache: 'contextual' | 'strict',
+  check: Check,
+  decides?: DocumentedRule['decides'],
+): DocumentedRule {
   return {
     name,
     who,
@@ -52,20 +59,33 @@ export const isPublic: DocumentedRule = { name: 'public', who: 'anyone, signed i
 export const noRefusedToken: DocumentedRule = {
   name: 'noRefusedToken',
   who: 'anyone; a token that is sent must be valid',
-  rule: rule('noRefusedToken', { cache: 'contextual' })((_p: unknown, _a: unknown, ctx: Context) => ctx.authError ?? true),
+  rule: rule('noRefusedToken', { cache: 'contextual' })(
+    (_p: unknown, _a: unknown, ctx: Context) => ctx.authError ?? true,
+  ),
 };
 
-export const isSignedIn = viewerRule('isSignedIn', 'any signed-in user', 'contextual', () => true, () => true);
+export const isSignedIn = viewerRule(
+  'isSignedIn',
+  'any signed-in user',
+  'contextual',
+  () => true,
+  () => true,
+);
 
 const roleRules = new Map<string, DocumentedRule>();
-/** ADMIN can do everything a role can. */
+/** ADMIN can do everything a role can (`hasAnyRole`). */
 export function hasRole(...roles: Role[]): DocumentedRule {
   const name = `hasRole(${roles.join(',')})`;
   let r = roleRules.get(name);
   if (!r) {
-    const accepted = new Set<Role>(['ADMIN', ...roles]);
-    const passes = (roles: Role[]) => roles.some((role) => accepted.has(role));
-    r = viewerRule(name, `users with role ${[...accepted].join(' or ')}`, 'contextual', (ctx) => passes(ctx.viewer!.roles), (v) => passes(v.roles));
+    const accepted = [...new Set<Role>(['ADMIN', ...roles])];
+    r = viewerRule(
+      name,
+      `users with role ${accepted.join(' or ')}`,
+      'contextual',
+      (ctx) => hasAnyRole(ctx.viewer!, ...roles),
+      (v) => hasAnyRole(v, ...roles),
+    );
     roleRules.set(name, r);
   }
   return r;
@@ -80,30 +100,71 @@ export const isSellingAccount = viewerRule(
 );
 
 /** Accounts that buy from someone: everyone but the brand. */
-export const hasSeller = viewerRule('hasSeller', 'users of any account that buys from a seller (not the brand)', 'contextual', (ctx) => ctx.viewer!.tier !== 'BRAND', (v) => v.tier !== 'BRAND');
+export const hasSeller = viewerRule(
+  'hasSeller',
+  'users of any account that buys from a seller (not the brand)',
+  'contextual',
+  (ctx) => ctx.viewer!.tier !== 'BRAND',
+  (v) => v.tier !== 'BRAND',
+);
 
-export const isBrand = viewerRule('isBrand', 'users of the brand', 'contextual', (ctx) => ctx.viewer!.tier === 'BRAND', (v) => v.tier === 'BRAND');
+export const isBrand = viewerRule(
+  'isBrand',
+  'users of the brand',
+  'contextual',
+  (ctx) => ctx.viewer!.tier === 'BRAND',
+  (v) => v.tier === 'BRAND',
+);
 
 /** V4 on an Account: the account itself and its direct parent (the owner of the relationship). */
-export const isSelfOrParent = viewerRule('isSelfOrParent', 'the account itself and its direct parent (V4)', 'strict', (ctx, parent) => {
-  const a = parent as AccountRow;
-  return ctx.viewer!.accountId === a.id || ctx.viewer!.accountId === a.parentId;
-});
+export const isSelfOrParent = viewerRule(
+  'isSelfOrParent',
+  'the account itself and its direct parent (V4)',
+  'strict',
+  (ctx, parent) => seesContactOf(ctx.viewer!, parent as AccountRow),
+);
 
-/** V5: the account itself with ADMIN or FINANCE, and every ancestor. */
-export const canSeeCredit = viewerRule('canSeeCredit', 'the account itself (ADMIN or FINANCE) and its ancestors (V5)', 'strict', (ctx, parent) => {
-  const a = parent as AccountRow;
-  const v = ctx.viewer!;
-  if (v.accountId === a.id) return v.roles.includes('ADMIN') || v.roles.includes('FINANCE');
-  return a.path.includes(v.accountId);
-});
+/** V5: ADMIN and FINANCE users of the account and of its ancestors. */
+export const canSeeCredit = viewerRule(
+  'canSeeCredit',
+  'ADMIN or FINANCE users of the account itself and of its ancestors (V5)',
+  'strict',
+  (ctx, parent) => seesFinanceOf(ctx.viewer!, parent as AccountRow),
+);
+
+/**
+ * A list any signed-in user may ask for whose rows the service scopes to
+ * `rows` (the others get an empty list, not an error: lists are scoped, never
+ * denied). The README's table then says both.
+ */
+export function listScopedTo(rows: DocumentedRule): DocumentedRule {
+  return {
+    ...isSignedIn,
+    name: `isSignedIn, rows: ${rows.name}`,
+    who: `any signed-in user; its rows only for ${rows.who}, an empty list for others`,
+  };
+}
 
 export function all(...rules: DocumentedRule[]): DocumentedRule {
-  const decides = rules.every((r) => r.decides) ? (v: { tier: Tier; roles: Role[] }) => rules.every((r) => r.decides!(v)) : undefined;
-  return { name: rules.map((r) => r.name).join(' and '), who: rules.map((r) => r.who).join(', and '), rule: and(...rules.map((r) => r.rule)), decides };
+  const decides = rules.every((r) => r.decides)
+    ? (v: { tier: Tier; roles: Role[] }) => rules.every((r) => r.decides!(v))
+    : undefined;
+  return {
+    name: rules.map((r) => r.name).join(' and '),
+    who: rules.map((r) => r.who).join(', and '),
+    rule: and(...rules.map((r) => r.rule)),
+    decides,
+  };
 }
 
 export function any(...rules: DocumentedRule[]): DocumentedRule {
-  const decides = rules.every((r) => r.decides) ? (v: { tier: Tier; roles: Role[] }) => rules.some((r) => r.decides!(v)) : undefined;
-  return { name: rules.map((r) => r.name).join(' or '), who: rules.map((r) => r.who).join(', or '), rule: or(...rules.map((r) => r.rule)), decides };
+  const decides = rules.every((r) => r.decides)
+    ? (v: { tier: Tier; roles: Role[] }) => rules.some((r) => r.decides!(v))
+    : undefined;
+  return {
+    name: rules.map((r) => r.name).join(' or '),
+    who: rules.map((r) => r.who).join(', or '),
+    rule: or(...rules.map((r) => r.rule)),
+    decides,
+  };
 }

@@ -1,11 +1,30 @@
-import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { toMinor } from '../lib/money.js';
-import { channelSettings, type Tier } from '../modules/accounts/tables.js';
-import { assortmentItems, assortments, categories, productMedia, products, variants } from '../modules/catalog/tables.js';
-import { priceFloors, priceListAssignments, priceListEntries, priceLists, promotions } from '../modules/pricing/tables.js';
+import { channelSettings } from '../modules/accounts/tables.js';
+import {
+  assortmentItems,
+  assortments,
+  categories,
+  productMedia,
+  products,
+  variants,
+} from '../modules/catalog/tables.js';
+import {
+  priceFloors,
+  priceListAssignments,
+  priceListEntries,
+  priceLists,
+  promotions,
+} from '../modules/pricing/tables.js';
 import { demoAccounts } from './demo-data.js';
-import { demoAssortments, demoCategories, demoFloors, demoPriceLists, demoProducts, demoPromotions } from './demo-catalog.js';
+import {
+  demoAssortments,
+  demoCategories,
+  demoFloors,
+  demoPriceLists,
+  demoProducts,
+  demoPromotions,
+} from './demo-catalog.js';
 
 async function insertChunks<T>(rows: T[], insert: (part: T[]) => Promise<unknown>, size = 1000): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
@@ -21,17 +40,31 @@ function scaled(srp: bigint, factor: number): bigint {
  * price lists (per tier, per region, per account, with quantity breaks);
  * floors; promotions. Prices are derived from each sku's suggested retail price.
  */
-export async function seedCatalog(tx: Tx, accountIds: Map<string, number>): Promise<{ products: number; variants: number; entries: number }> {
+export async function seedCatalog(
+  tx: Tx,
+  accountIds: Map<string, number>,
+): Promise<{ products: number; variants: number; priceEntries: number }> {
   const categoryIds = new Map<string, number>();
   for (const c of demoCategories) {
-    const [row] = await tx.insert(categories).values({ name: c.name, parentId: c.parentKey ? categoryIds.get(c.parentKey)! : null }).returning();
+    const [row] = await tx
+      .insert(categories)
+      .values({ name: c.name, parentId: c.parentKey ? categoryIds.get(c.parentKey)! : null })
+      .returning();
     categoryIds.set(c.key, row.id);
   }
   const productIds = new Map<string, number>();
   await insertChunks(demoProducts, async (part) => {
     const rows = await tx
       .insert(products)
-      .values(part.map((p) => ({ code: p.code, name: p.name, description: p.description, categoryId: categoryIds.get(p.categoryKey)!, attributes: p.attributes })))
+      .values(
+        part.map((p) => ({
+          code: p.code,
+          name: p.name,
+          description: p.description,
+          categoryId: categoryIds.get(p.categoryKey)!,
+          attributes: p.attributes,
+        })),
+      )
       .returning({ id: products.id, code: products.code });
     for (const r of rows) productIds.set(r.code, r.id);
   });
@@ -40,14 +73,32 @@ export async function seedCatalog(tx: Tx, accountIds: Map<string, number>): Prom
   const variantRows = demoProducts.flatMap((p) =>
     p.variants.map((v, position) => {
       srp.set(v.sku, toMinor(v.suggestedRetailPrice));
-      return { productId: productIds.get(p.code)!, sku: v.sku, name: v.name, unit: v.unit, minOrderQuantity: v.minOrderQuantity, orderIncrement: v.orderIncrement, suggestedRetailPrice: toMinor(v.suggestedRetailPrice), position };
+      return {
+        productId: productIds.get(p.code)!,
+        sku: v.sku,
+        name: v.name,
+        unit: v.unit,
+        minOrderQuantity: v.minOrderQuantity,
+        orderIncrement: v.orderIncrement,
+        suggestedRetailPrice: toMinor(v.suggestedRetailPrice),
+        position,
+      };
     }),
   );
   await insertChunks(variantRows, async (part) => {
-    for (const r of await tx.insert(variants).values(part).returning({ id: variants.id, sku: variants.sku })) variantIds.set(r.sku, r.id);
+    for (const r of await tx.insert(variants).values(part).returning({ id: variants.id, sku: variants.sku }))
+      variantIds.set(r.sku, r.id);
   });
   await insertChunks(
-    demoProducts.flatMap((p) => p.media.map((m, position) => ({ productId: productIds.get(p.code)!, url: m.url, kind: m.kind, title: m.title, position }))),
+    demoProducts.flatMap((p) =>
+      p.media.map((m, position) => ({
+        productId: productIds.get(p.code)!,
+        url: m.url,
+        kind: m.kind,
+        title: m.title,
+        position,
+      })),
+    ),
     (part) => tx.insert(productMedia).values(part),
   );
 
@@ -67,30 +118,62 @@ export async function seedCatalog(tx: Tx, accountIds: Map<string, number>): Prom
   };
   for (const a of demoAssortments) {
     await tx.insert(assortments).values({ sellerId: accountIds.get(a.sellerKey)!, includeAll: a.includeAll });
-    if (!a.includeAll) await insertChunks(a.skus ?? [], (part) => tx.insert(assortmentItems).values(part.map((sku) => ({ sellerId: accountIds.get(a.sellerKey)!, variantId: variantIds.get(sku)! }))));
+    if (!a.includeAll)
+      await insertChunks(a.skus ?? [], (part) =>
+        tx
+          .insert(assortmentItems)
+          .values(part.map((sku) => ({ sellerId: accountIds.get(a.sellerKey)!, variantId: variantIds.get(sku)! }))),
+      );
   }
 
   let entries = 0;
   for (const l of demoPriceLists) {
     const [list] = await tx
       .insert(priceLists)
-      .values({ ownerId: accountIds.get(l.ownerKey)!, name: l.name, priority: l.priority, validFrom: l.validFrom ? new Date(l.validFrom) : null, validTo: l.validTo ? new Date(l.validTo) : null })
+      .values({
+        ownerId: accountIds.get(l.ownerKey)!,
+        name: l.name,
+        priority: l.priority,
+        validFrom: l.validFrom ? new Date(l.validFrom) : null,
+        validTo: l.validTo ? new Date(l.validTo) : null,
+      })
       .returning();
     if (l.assignments.length) {
       await tx.insert(priceListAssignments).values(
-        l.assignments.map((a) => ({ priceListId: list.id, tier: (a.tier ?? null) as Tier | null, regionCode: a.regionCode ?? null, accountId: a.accountKey ? accountIds.get(a.accountKey)! : null })),
+        l.assignments.map((a) => ({
+          priceListId: list.id,
+          tier: a.tier ?? null,
+          regionCode: a.regionCode ?? null,
+          accountId: a.accountKey ? accountIds.get(a.accountKey)! : null,
+        })),
       );
     }
     const skus = l.pricing.skus ?? [...offerOf(l.ownerKey)];
     const rows = skus.flatMap((sku) => [
-      { priceListId: list.id, variantId: variantIds.get(sku)!, minQuantity: 1, price: scaled(srp.get(sku)!, l.pricing.factor) },
-      ...(l.pricing.breaks ?? []).map((b) => ({ priceListId: list.id, variantId: variantIds.get(sku)!, minQuantity: b.minQuantity, price: scaled(srp.get(sku)!, b.factor) })),
+      {
+        priceListId: list.id,
+        variantId: variantIds.get(sku)!,
+        minQuantity: 1,
+        price: scaled(srp.get(sku)!, l.pricing.factor),
+      },
+      ...(l.pricing.breaks ?? []).map((b) => ({
+        priceListId: list.id,
+        variantId: variantIds.get(sku)!,
+        minQuantity: b.minQuantity,
+        price: scaled(srp.get(sku)!, b.factor),
+      })),
     ]);
     entries += rows.length;
     await insertChunks(rows, (part) => tx.insert(priceListEntries).values(part));
   }
   await insertChunks(
-    demoFloors.flatMap((f) => allSkus.map((sku) => ({ variantId: variantIds.get(sku)!, tier: f.tier as Tier, amount: scaled(srp.get(sku)!, f.factor) }))),
+    demoFloors.flatMap((f) =>
+      allSkus.map((sku) => ({
+        variantId: variantIds.get(sku)!,
+        tier: f.tier,
+        amount: scaled(srp.get(sku)!, f.factor),
+      })),
+    ),
     (part) => tx.insert(priceFloors).values(part),
   );
   for (const p of demoPromotions) {
@@ -110,7 +193,9 @@ export async function seedCatalog(tx: Tx, accountIds: Map<string, number>): Prom
     });
   }
   // The demo lets anonymous visitors browse the catalog (never prices).
-  await tx.insert(channelSettings).values({ rootId: accountIds.get(demoAccounts[0].key)!, publicCatalog: true }).onConflictDoNothing();
-  await tx.execute(sql`analyze`);
-  return { products: demoProducts.length, variants: variantRows.length, entries };
+  await tx
+    .insert(channelSettings)
+    .values({ rootId: accountIds.get(demoAccounts[0].key)!, publicCatalog: true })
+    .onConflictDoNothing();
+  return { products: demoProducts.length, variants: variantRows.length, priceEntries: entries };
 }

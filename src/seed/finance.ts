@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { invoiceAllocations, invoiceRequests, rebatePolicies, statements } from '../modules/finance/tables.js';
 import * as ledger from '../modules/finance/ledger.js';
-import { dayStart } from '../modules/finance/access.js';
+import { shanghaiDay, shanghaiDayStart } from '../lib/dates.js';
 
 const TZ = sql.raw(`'Asia/Shanghai'`);
 
@@ -13,7 +13,10 @@ const TZ = sql.raw(`'Asia/Shanghai'`);
  * and invoice requests. Credit used is then recomputed from the ledger and the
  * open orders, and kept under every limit.
  */
-export async function seedFinance(tx: Tx, now: Date = new Date()): Promise<{ ledgerEntries: number; statements: number }> {
+export async function seedFinance(
+  tx: Tx,
+  now: Date = new Date(),
+): Promise<{ ledgerEntries: number; statements: number }> {
   const ts = now.toISOString();
   await tx.execute(sql`
     insert into ledger_entries (buyer_id, seller_id, buyer_path, root_id, kind, amount, at, order_id, reference)
@@ -31,63 +34,103 @@ export async function seedFinance(tx: Tx, now: Date = new Date()): Promise<{ led
     group by buyer_id, month`);
 
   // Rebates: the Shenzhen distributor rewards online orders monthly; the South China agent pays its distributors quarterly.
-  const owners = await tx.execute<{ id: number; code: string }>(sql`select id, code from accounts where code in ('QY-D-SZ', 'QY-GA-S')`);
+  const owners = await tx.execute<{ id: number; code: string }>(
+    sql`select id, code from accounts where code in ('QY-D-SZ', 'QY-GA-S')`,
+  );
   const sz = owners.find((o) => o.code === 'QY-D-SZ');
   const south = owners.find((o) => o.code === 'QY-GA-S');
   const policies = [];
-  if (sz) policies.push({ ownerId: sz.id, name: '线上订货返利 Online ordering rebate', period: 'MONTH' as const, onlineOnly: true, tiers: [{ minVolume: '2000000', rateBp: 100 }, { minVolume: '10000000', rateBp: 200 }] });
-  if (south) policies.push({ ownerId: south.id, name: '季度进货返利 Quarterly volume rebate', period: 'QUARTER' as const, onlineOnly: false, tiers: [{ minVolume: '10000000', rateBp: 200 }, { minVolume: '50000000', rateBp: 300 }] });
+  if (sz)
+    policies.push({
+      ownerId: sz.id,
+      name: '线上订货返利 Online ordering rebate',
+      period: 'MONTH' as const,
+      onlineOnly: true,
+      tiers: [
+        { minVolume: '2000000', rateBp: 100 },
+        { minVolume: '10000000', rateBp: 200 },
+      ],
+    });
+  if (south)
+    policies.push({
+      ownerId: south.id,
+      name: '季度进货返利 Quarterly volume rebate',
+      period: 'QUARTER' as const,
+      onlineOnly: false,
+      tiers: [
+        { minVolume: '10000000', rateBp: 200 },
+        { minVolume: '50000000', rateBp: 300 },
+      ],
+    });
   for (const p of policies) {
     const [policy] = await tx.insert(rebatePolicies).values(p).returning();
     const unit = p.period === 'MONTH' ? 'month' : 'quarter';
     const step = p.period === 'MONTH' ? '1 month' : '3 months';
-    const rows = await tx.execute<{ id: number; status: string; amount: string; buyer_id: number; period_end: string }>(sql`
+    // One accrual per buyer and period: the period's completed volume, at the rate of the highest tier it reaches.
+    const rows = await tx.execute<{
+      id: number;
+      status: string;
+      amount: string;
+      buyer_id: number;
+      period_end: string;
+    }>(sql`
+      with volumes as (
+        select o.buyer_id, o.seller_id, min(o.buyer_path) as buyer_path, date_trunc(${unit}, o.updated_at at time zone ${TZ}) as start,
+          sum(o.total) as volume, array_agg(o.id order by o.id) as order_ids
+        from orders o
+        where o.seller_id = ${policy.ownerId} and o.status = 'COMPLETED' ${p.onlineOnly ? sql`and o.channel = 'ONLINE'` : sql``}
+        group by o.buyer_id, o.seller_id, 4),
+      rated as (
+        select v.*, v.start + ${sql.raw(`interval '${step}'`)} <= date_trunc(${unit}, ${ts}::timestamptz at time zone ${TZ}) as ended,
+          coalesce((select (t->>'rateBp')::int from jsonb_array_elements(${JSON.stringify(p.tiers)}::jsonb) t
+            where (t->>'minVolume')::bigint <= v.volume order by (t->>'minVolume')::bigint desc limit 1), 0) as rate
+        from volumes v)
       insert into rebate_accruals (policy_id, buyer_id, seller_id, buyer_path, period_start, period_end, volume, rate_bp, amount, order_ids, status, closed)
-      select ${policy.id}, o.buyer_id, o.seller_id, min(o.buyer_path), p.start::date, (p.start + ${sql.raw(`interval '${step}'`)})::date, sum(o.total),
-        t.rate, (sum(o.total) * t.rate + 5000) / 10000, array_agg(o.id order by o.id),
-        case when p.start + ${sql.raw(`interval '${step}'`)} <= date_trunc(${unit}, ${ts}::timestamptz at time zone ${TZ}) then 'SETTLED' else 'PENDING' end::accrual_status,
-        p.start + ${sql.raw(`interval '${step}'`)} <= date_trunc(${unit}, ${ts}::timestamptz at time zone ${TZ})
-      from orders o
-      cross join lateral (select date_trunc(${unit}, o.updated_at at time zone ${TZ}) as start) p
-      cross join lateral (select 1) x
-      cross join lateral (
-        select coalesce((select (t->>'rateBp')::int from jsonb_array_elements(${JSON.stringify(p.tiers)}::jsonb) t
-          where (t->>'minVolume')::bigint <= (select sum(o2.total) from orders o2 where o2.buyer_id = o.buyer_id and o2.seller_id = o.seller_id and o2.status = 'COMPLETED'
-            ${p.onlineOnly ? sql`and o2.channel = 'ONLINE'` : sql``}
-            and date_trunc(${unit}, o2.updated_at at time zone ${TZ}) = p.start)
-          order by (t->>'minVolume')::bigint desc limit 1), 0) as rate) t
-      where o.seller_id = ${policy.ownerId} and o.status = 'COMPLETED' ${p.onlineOnly ? sql`and o.channel = 'ONLINE'` : sql``}
-      group by o.buyer_id, o.seller_id, p.start, t.rate
-      having t.rate > 0
+      select ${policy.id}, buyer_id, seller_id, buyer_path, start::date, (start + ${sql.raw(`interval '${step}'`)})::date, volume, rate,
+        (volume * rate + 5000) / 10000, order_ids, case when ended then 'SETTLED' else 'PENDING' end::accrual_status, ended
+      from rated where rate > 0
       returning id, status, amount::text, buyer_id, period_end::text`);
-    for (const r of rows.filter((x) => x.status === 'SETTLED' && BigInt(x.amount) > 0n)) {
-      const [buyer] = await tx.execute<{ id: number; parent_id: number; path: number[]; root_id: number }>(sql`select id, parent_id, path, root_id from accounts where id = ${r.buyer_id}`);
-      const entry = await ledger.post(tx, {
-        buyer: { id: buyer.id, parentId: buyer.parent_id, path: buyer.path, rootId: buyer.root_id },
-        kind: 'REBATE',
-        amount: -BigInt(r.amount),
-        at: new Date(Math.min(dayStart(r.period_end).getTime() + 4 * 86_400_000, now.getTime() - 3600_000)),
-        reference: `Rebate ${policy.name}`,
-        sourceId: r.id,
-      });
-      await tx.execute(sql`update rebate_accruals set settled_entry_id = ${entry.id} where id = ${r.id}`);
+    // Settled accruals become REBATE entries (credit used is recomputed from the ledger at the end).
+    const settled = rows
+      .filter((x) => x.status === 'SETTLED' && BigInt(x.amount) > 0n)
+      .map((r) => ({
+        id: r.id,
+        buyer_id: r.buyer_id,
+        amount: r.amount,
+        at: new Date(
+          Math.min(shanghaiDayStart(r.period_end).getTime() + 4 * 86_400_000, now.getTime() - 3600_000),
+        ).toISOString(),
+      }));
+    if (settled.length) {
+      await tx.execute(sql`
+        with entries as (
+          insert into ledger_entries (buyer_id, seller_id, buyer_path, root_id, kind, amount, at, reference, source_id)
+          select a.id, a.parent_id, a.path, a.root_id, 'REBATE', -r.amount, r.at, ${`Rebate ${policy.name}`}, r.id
+          from json_to_recordset(${JSON.stringify(settled)}::json) as r(id int, buyer_id int, amount bigint, at timestamptz)
+          join accounts a on a.id = r.buyer_id
+          returning id, source_id)
+        update rebate_accruals r set settled_entry_id = e.id from entries e where r.id = e.source_id`);
     }
   }
 
   // Statements for the Shenzhen distributor's retailers: the last three full months, in each state.
   const month = (offset: number) => {
-    const d = new Date(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7) + '-01T00:00:00Z');
+    const d = new Date(shanghaiDay(now).slice(0, 7) + '-01T00:00:00Z');
     d.setUTCMonth(d.getUTCMonth() - offset);
     return d.toISOString().slice(0, 10);
   };
-  const buyers = sz ? await tx.execute<{ id: number; parent_id: number; path: number[]; name: string }>(sql`select id, parent_id, path, name from accounts where parent_id = ${sz.id} order by id limit 4`) : [];
+  const buyers = sz
+    ? await tx.execute<{ id: number; parent_id: number; path: number[]; name: string }>(
+        sql`select id, parent_id, path, name from accounts where parent_id = ${sz.id} order by id limit 4`,
+      )
+    : [];
   let made = 0;
   for (const [bi, b] of buyers.entries()) {
     for (const [i, offset] of [3, 2, 1].entries()) {
       const from = month(offset);
       const to = month(offset - 1);
-      const opening = await ledger.balance(tx, b.id, dayStart(from));
-      const entries = await ledger.entriesBetween(tx, b.id, dayStart(from), dayStart(to));
+      const opening = await ledger.balance(tx, b.id, shanghaiDayStart(from));
+      const entries = await ledger.entriesBetween(tx, b.id, shanghaiDayStart(from), shanghaiDayStart(to));
       const status = i === 0 ? 'CONFIRMED' : i === 1 ? (bi === 0 ? 'DISPUTED' : 'CONFIRMED') : 'ISSUED';
       const [s] = await tx
         .insert(statements)
@@ -105,8 +148,8 @@ export async function seedFinance(tx: Tx, now: Date = new Date()): Promise<{ led
           paymentCount: entries.filter((e) => e.kind === 'PAYMENT').length,
           entryIds: entries.map((e) => e.id),
           disputeReason: status === 'DISPUTED' ? '10月18日付款未计入 A payment of the 18th is missing' : null,
-          issuedAt: dayStart(to),
-          confirmedAt: status === 'CONFIRMED' ? new Date(dayStart(to).getTime() + 3 * 86_400_000) : null,
+          issuedAt: shanghaiDayStart(to),
+          confirmedAt: status === 'CONFIRMED' ? new Date(shanghaiDayStart(to).getTime() + 3 * 86_400_000) : null,
         })
         .returning();
       // Invoices for the confirmed statements: issued, requested, rejected.
@@ -132,7 +175,9 @@ export async function seedFinance(tx: Tx, now: Date = new Date()): Promise<{ led
             rejectReason: kind === 'REJECTED' ? '抬头与税号不符 Title and tax id do not match' : null,
           })
           .returning();
-        await tx.insert(invoiceAllocations).values(charges.map((c) => ({ invoiceRequestId: req.id, orderId: c.orderId!, amount: c.amount })));
+        await tx
+          .insert(invoiceAllocations)
+          .values(charges.map((c) => ({ invoiceRequestId: req.id, orderId: c.orderId!, amount: c.amount })));
       }
     }
   }

@@ -5,10 +5,20 @@ import { accounts } from '../modules/accounts/tables.js';
 import { users } from '../modules/users/tables.js';
 import { warehouses } from '../modules/inventory/tables.js';
 import { resolvePrice } from '../modules/pricing/engine.js';
-import type { BuyerFacts, PriceListFacts, PricingData, PriceResult, PromotionFacts, Tier, VariantFacts } from '../modules/pricing/engine-types.js';
+import type {
+  BuyerFacts,
+  PriceListFacts,
+  PricingData,
+  PriceResult,
+  PromotionFacts,
+  Tier,
+  VariantFacts,
+} from '../modules/pricing/engine-types.js';
 import { regionContains } from '../modules/regions/containment.js';
+import { distanceKm } from '../modules/orders/routing.js';
 import { demoCategories, demoProducts } from './demo-catalog.js';
 import { demoWarehouses } from './demo-warehouses.js';
+import { DAY, calendar, categorySeason, dayStart, dayWeight, localDay, seasonNote } from './demand.js';
 
 /**
  * Demo warehouses, stock and a two-year order history, seeded inside the demo
@@ -72,55 +82,10 @@ function cumulate(weights: number[]): number[] {
 }
 
 // ---------------------------------------------------------------------------
-// Calendar (China Standard Time, UTC+8, no DST).
+// Time (the demand model, its calendar and seasons, is in demand.ts).
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const CST = 8 * HOUR;
-
-/** Spring Festival (Chinese New Year's day). */
-const CNY: Record<number, string> = {
-  2021: '2021-02-12', 2022: '2022-02-01', 2023: '2023-01-22', 2024: '2024-02-10', 2025: '2025-01-29',
-  2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26', 2029: '2029-02-13', 2030: '2030-02-03',
-  2031: '2031-01-23', 2032: '2032-02-11',
-};
-const cnyDays = Object.values(CNY).map((d) => Date.parse(`${d}T00:00:00Z`) / DAY);
-
-/** Local (CST) calendar of a day number (days since 1970-01-01 in CST). */
-function calendar(dayNo: number) {
-  const d = new Date(dayNo * DAY);
-  return { month: d.getUTCMonth() + 1, day: d.getUTCDate(), dow: d.getUTCDay() };
-}
-
-/** Relative order volume of a local day: growth, weekends, Spring Festival, 618, Double 11, National Day. */
-function dayWeight(dayNo: number, progress: number): number {
-  const { month, day, dow } = calendar(dayNo);
-  let w = 0.6 + 0.8 * progress;
-  if (dow === 0) w *= 0.45;
-  else if (dow === 6) w *= 0.75;
-  for (const c of cnyDays) {
-    const dd = dayNo - c;
-    if (dd >= -28 && dd <= -8) w *= 1.8; // stocking up before the holiday
-    else if (dd >= -7 && dd <= -1) w *= 1.1;
-    else if (dd >= 0 && dd <= 6) w *= 0.12; // the holiday itself
-    else if (dd >= 7 && dd <= 13) w *= 0.55;
-  }
-  if (month === 5 && day >= 20) w *= 1.25;
-  if (month === 6 && day <= 18) w *= 1.7;
-  if (month === 6 && (day === 19 || day === 20)) w *= 1.1;
-  if (month === 10 && day <= 7) w *= 0.45;
-  if ((month === 10 && day >= 20) || (month === 11 && day <= 11)) w *= 1.9;
-  if (month === 11 && day >= 12 && day <= 18) w *= 1.1;
-  return w;
-}
-
-function seasonNote(dayNo: number): string | null {
-  const { month, day } = calendar(dayNo);
-  if (cnyDays.some((c) => dayNo - c >= -28 && dayNo - c <= -1)) return '春节前备货 Stocking up before Spring Festival';
-  if ((month === 5 && day >= 20) || (month === 6 && day <= 18)) return '618备货 618 promotion stock';
-  if ((month === 10 && day >= 20) || (month === 11 && day <= 11)) return '双十一备货 Double 11 stock';
-  return null;
-}
 
 const GENERAL_NOTES = [
   '请工作日送货 Deliver on weekdays, please',
@@ -132,42 +97,145 @@ const GENERAL_NOTES = [
 ];
 
 // ---------------------------------------------------------------------------
-// Geography.
-
-function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLon = rad(b.lon - a.lon);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-// ---------------------------------------------------------------------------
 // Bulk writes: one statement per chunk, rows passed as one JSON parameter.
 
 type Column = [name: string, type: string];
 
-async function bulkInsert(tx: Tx, table: string, columns: Column[], rows: Record<string, unknown>[], chunk = 5000): Promise<void> {
-  const names = columns.map(([n]) => n).join(', ');
-  const defs = columns.map(([n, t]) => `${n} ${t}`).join(', ');
-  for (let i = 0; i < rows.length; i += chunk) {
-    const json = JSON.stringify(rows.slice(i, i + chunk));
-    await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(names)} from json_to_recordset(${json}::json) as r(${sql.raw(defs)})`);
-  }
+/**
+ * Inserts queued on the transaction's connection without waiting for each:
+ * PostgreSQL works through them while this process builds the next rows (the
+ * two share a 2-core machine, so overlapping them is most of the speed).
+ * Statements run in the order queued; `done` waits for all and throws the
+ * first failure.
+ */
+function streamWriter(tx: Tx) {
+  const pending: Promise<unknown>[] = [];
+  const queue = (q: PromiseLike<unknown>) => {
+    const p = Promise.resolve(q);
+    p.catch(() => undefined); // awaited in done(); not an unhandled rejection meanwhile
+    pending.push(p);
+  };
+  return {
+    insert(table: string, columns: Column[], rows: Record<string, unknown>[], chunk = 5000) {
+      const names = columns.map(([n]) => n).join(', ');
+      const defs = columns.map(([n, t]) => `${n} ${t}`).join(', ');
+      for (let i = 0; i < rows.length; i += chunk) {
+        const json = JSON.stringify(rows.slice(i, i + chunk));
+        queue(
+          tx.execute(
+            sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(names)} from json_to_recordset(${json}::json) as r(${sql.raw(defs)})`,
+          ),
+        );
+      }
+    },
+    execute(statement: ReturnType<typeof sql>) {
+      queue(tx.execute(statement));
+    },
+    done: () => Promise.all(pending),
+  };
 }
+
+const ORDER_COLUMNS: Column[] = [
+  ['id', 'int'],
+  ['number', 'text'],
+  ['buyer_id', 'int'],
+  ['buyer_path', 'int[]'],
+  ['root_id', 'int'],
+  ['seller_id', 'int'],
+  ['service_provider_id', 'int'],
+  ['placed_by_user_id', 'int'],
+  ['status', 'order_status'],
+  ['channel', 'order_channel'],
+  ['subtotal', 'bigint'],
+  ['discount_total', 'bigint'],
+  ['total', 'bigint'],
+  ['ship_to_line1', 'text'],
+  ['ship_to_city', 'text'],
+  ['ship_to_region_code', 'text'],
+  ['ship_to_postal_code', 'text'],
+  ['ship_to_latitude', 'float8'],
+  ['ship_to_longitude', 'float8'],
+  ['note', 'text'],
+  ['flagged', 'boolean'],
+  ['idempotency_key', 'text'],
+  ['request_hash', 'text'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+];
+const LINE_COLUMNS: Column[] = [
+  ['id', 'int'],
+  ['order_id', 'int'],
+  ['line_no', 'int'],
+  ['variant_id', 'int'],
+  ['sku', 'text'],
+  ['quantity', 'int'],
+  ['list_price', 'bigint'],
+  ['unit_price', 'bigint'],
+  ['line_total', 'bigint'],
+  ['price_steps', 'jsonb'],
+];
+const FULFILLMENT_COLUMNS: Column[] = [
+  ['id', 'int'],
+  ['order_id', 'int'],
+  ['warehouse_id', 'int'],
+  ['status', 'fulfillment_status'],
+  ['routing_reason', 'text'],
+  ['tracking_number', 'text'],
+  ['batch_codes', 'text[]'],
+  ['shipped_at', 'timestamptz'],
+  ['delivered_at', 'timestamptz'],
+];
+const FULFILLMENT_LINE_COLUMNS: Column[] = [
+  ['id', 'int'],
+  ['fulfillment_id', 'int'],
+  ['order_line_id', 'int'],
+  ['variant_id', 'int'],
+  ['sku', 'text'],
+  ['quantity', 'int'],
+];
+const EVENT_COLUMNS: Column[] = [
+  ['id', 'int'],
+  ['order_id', 'int'],
+  ['at', 'timestamptz'],
+  ['kind', 'text'],
+  ['status', 'order_status'],
+  ['actor_user_id', 'int'],
+  ['actor', 'text'],
+  ['note', 'text'],
+];
+const MOVEMENT_COLUMNS: Column[] = [
+  ['id', 'bigint'],
+  ['warehouse_id', 'int'],
+  ['variant_id', 'int'],
+  ['on_hand_delta', 'int'],
+  ['reserved_delta', 'int'],
+  ['reason', 'text'],
+  ['order_id', 'int'],
+  ['at', 'timestamptz'],
+];
+const STOCK_COLUMNS: Column[] = [
+  ['warehouse_id', 'int'],
+  ['variant_id', 'int'],
+  ['on_hand', 'int'],
+  ['reserved', 'int'],
+  ['updated_at', 'timestamptz'],
+];
+
+/** Orders are written in chunks of this many while the rest are still being drafted. */
+const EMIT_EVERY = 2000;
 
 /** A timestamptz as epoch milliseconds (a plain number, whatever the session's type parsers). */
 const epochMs = (column: ReturnType<typeof sql>) => sql`(extract(epoch from ${column}) * 1000)::float8`;
 
 async function maxId(tx: Tx, table: string): Promise<number> {
-  const [row] = await tx.execute<{ m: number }>(sql`select coalesce(max(id), 0)::bigint::float8 as m from ${sql.raw(table)}`);
+  const [row] = await tx.execute<{ m: number }>(
+    sql`select coalesce(max(id), 0)::bigint::float8 as m from ${sql.raw(table)}`,
+  );
   return Number(row.m);
 }
 
-async function fixSequence(tx: Tx, table: string): Promise<void> {
-  await tx.execute(
-    sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select max(id) from ${sql.raw(table)}), 1), (select max(id) is not null from ${sql.raw(table)}))`,
-  );
+function fixSequenceStatement(table: string) {
+  return sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select max(id) from ${sql.raw(table)}), 1), (select max(id) is not null from ${sql.raw(table)}))`;
 }
 
 // ---------------------------------------------------------------------------
@@ -269,18 +337,20 @@ const LINE_TARGET: Record<BuyerTier, number> = { RETAILER: 2200, DISTRIBUTOR: 18
 const PRICE_FACTOR: Record<BuyerTier, number> = { RETAILER: 0.78, DISTRIBUTOR: 0.55, GENERAL_AGENT: 0.45 };
 const MAX_PACKS: Record<BuyerTier, number> = { RETAILER: 24, DISTRIBUTOR: 200, GENERAL_AGENT: 1500 };
 
-const CATEGORY_WEIGHT: Record<string, number> = { purifiers: 3, filters: 4, dispensers: 1.5, 'whole-house': 0.8, kitchen: 1.2, accessories: 1.5 };
-/** Month (1–12) multipliers per top category: hot water in winter, purifiers in summer. */
-function seasonalCategory(top: string, month: number): number {
-  const winter = month === 12 || month <= 2 || month === 11;
-  if (top === 'dispensers') return winter ? 1.6 : 1;
-  if (top === 'kitchen') return winter ? 1.3 : 1;
-  if (top === 'purifiers') return month >= 6 && month <= 8 ? 1.2 : 1;
-  return 1;
-}
-
+const CATEGORY_WEIGHT: Record<string, number> = {
+  purifiers: 3,
+  filters: 4,
+  dispensers: 1.5,
+  'whole-house': 0.8,
+  kitchen: 1.2,
+  accessories: 1.5,
+};
 /** Regional momentum, by general agent: East China grows fastest. */
-const REGION_TREND: Record<string, [number, number]> = { 'agent-south': [1.0, 1.15], 'agent-east': [0.75, 1.45], 'agent-north': [0.9, 1.15] };
+const REGION_TREND: Record<string, [number, number]> = {
+  'agent-south': [1.0, 1.15],
+  'agent-east': [0.75, 1.45],
+  'agent-north': [0.9, 1.15],
+};
 
 // ---------------------------------------------------------------------------
 
@@ -294,7 +364,12 @@ export async function seedWarehousesAndOrders(
   const keyOfId = new Map([...accountIds].map(([k, v]) => [v, k]));
 
   // ----- Accounts and users ---------------------------------------------------
-  const accountRows = accountIds.size ? await tx.select().from(accounts).where(inArray(accounts.id, [...accountIds.values()])) : [];
+  const accountRows = accountIds.size
+    ? await tx
+        .select()
+        .from(accounts)
+        .where(inArray(accounts.id, [...accountIds.values()]))
+    : [];
   const byId = new Map<number, Account>(
     accountRows.map((a) => [
       a.id,
@@ -316,9 +391,15 @@ export async function seedWarehousesAndOrders(
       },
     ]),
   );
-  const userRows = byId.size ? await tx.select({ id: users.id, accountId: users.accountId, name: users.name, roles: users.roles }).from(users).where(inArray(users.accountId, [...byId.keys()])) : [];
+  const userRows = byId.size
+    ? await tx
+        .select({ id: users.id, accountId: users.accountId, name: users.name, roles: users.roles })
+        .from(users)
+        .where(inArray(users.accountId, [...byId.keys()]))
+    : [];
   const usersOf = new Map<number, User[]>();
-  for (const u of userRows.sort((a, b) => a.id - b.id)) usersOf.set(u.accountId, [...(usersOf.get(u.accountId) ?? []), u]);
+  for (const u of userRows.sort((a, b) => a.id - b.id))
+    usersOf.set(u.accountId, [...(usersOf.get(u.accountId) ?? []), u]);
   const userWith = (accountId: number, ...roles: string[]): User | null => {
     const list = usersOf.get(accountId) ?? [];
     for (const r of roles) {
@@ -327,13 +408,22 @@ export async function seedWarehousesAndOrders(
     }
     return list[0] ?? null;
   };
-  const actor = (u: User | null, accountId: number) => (u ? { id: u.id, name: `${u.name} (${byId.get(accountId)!.name})` } : { id: null, name: 'system' });
+  const actor = (u: User | null, accountId: number) =>
+    u ? { id: u.id, name: `${u.name} (${byId.get(accountId)!.name})` } : { id: null, name: 'system' };
 
   // ----- Catalog and assortments ---------------------------------------------
   const topOfSku = new Map<string, string>();
   const parentOfCategory = new Map(demoCategories.map((c) => [c.key, c.parentKey ?? c.key]));
-  for (const p of demoProducts) for (const v of p.variants) topOfSku.set(v.sku, parentOfCategory.get(p.categoryKey) ?? 'accessories');
-  const variantRows = await tx.execute<{ id: number; sku: string; moq: number; inc: number; srp: string | null; category_id: number | null }>(sql`
+  for (const p of demoProducts)
+    for (const v of p.variants) topOfSku.set(v.sku, parentOfCategory.get(p.categoryKey) ?? 'accessories');
+  const variantRows = await tx.execute<{
+    id: number;
+    sku: string;
+    moq: number;
+    inc: number;
+    srp: string | null;
+    category_id: number | null;
+  }>(sql`
     select v.id, v.sku, v.min_order_quantity as moq, v.order_increment as inc, v.suggested_retail_price::text as srp, p.category_id
     from variants v join products p on p.id = v.product_id order by v.id`);
   const allVariants: Variant[] = variantRows.map((v) => ({
@@ -346,8 +436,12 @@ export async function seedWarehousesAndOrders(
     top: topOfSku.get(v.sku) ?? 'accessories',
   }));
 
-  const assortmentRows = await tx.execute<{ seller_id: number; include_all: boolean }>(sql`select seller_id, include_all from assortments`);
-  const itemRows = await tx.execute<{ seller_id: number; variant_id: number }>(sql`select seller_id, variant_id from assortment_items`);
+  const assortmentRows = await tx.execute<{ seller_id: number; include_all: boolean }>(
+    sql`select seller_id, include_all from assortments`,
+  );
+  const itemRows = await tx.execute<{ seller_id: number; variant_id: number }>(
+    sql`select seller_id, variant_id from assortment_items`,
+  );
   const restricted = new Map<number, Set<number>>();
   for (const a of assortmentRows) if (!a.include_all) restricted.set(a.seller_id, new Set());
   for (const i of itemRows) restricted.get(i.seller_id)?.add(i.variant_id);
@@ -356,7 +450,10 @@ export async function seedWarehousesAndOrders(
   const offerOf = (accountId: number): Variant[] => {
     let o = offers.get(accountId);
     if (!o) {
-      const sets = byId.get(accountId)!.path.map((id) => restricted.get(id)).filter((s): s is Set<number> => s !== undefined);
+      const sets = byId
+        .get(accountId)!
+        .path.map((id) => restricted.get(id))
+        .filter((s): s is Set<number> => s !== undefined);
       o = allVariants.filter((v) => sets.every((s) => s.has(v.id)));
       offers.set(accountId, o);
     }
@@ -385,7 +482,10 @@ export async function seedWarehousesAndOrders(
     })
     .filter((w) => w.coverage.length > 0);
   const insertedWarehouses = warehouseValues.length
-    ? await tx.insert(warehouses).values(warehouseValues).returning({ id: warehouses.id, name: warehouses.name, ownerId: warehouses.ownerId })
+    ? await tx
+        .insert(warehouses)
+        .values(warehouseValues)
+        .returning({ id: warehouses.id, name: warehouses.name, ownerId: warehouses.ownerId })
     : [];
   const idOfWarehouse = new Map(insertedWarehouses.map((w) => [`${w.ownerId}|${w.name}`, w.id]));
   const allWarehouses: Warehouse[] = warehouseValues.map((w) => ({
@@ -417,7 +517,8 @@ export async function seedWarehousesAndOrders(
       let units: number;
       if (cls === 'OUT') units = 0;
       else if (cls === 'LOW') units = intBetween(stockRng, 0, LOW_MAX[w.kind]);
-      else if (w.kind === 'PARTNER' && stockRng() < 0.05) units = 0; // sold out locally: served from upstream
+      else if (w.kind === 'PARTNER' && stockRng() < 0.05)
+        units = 0; // sold out locally: served from upstream
       else {
         const [lo, hi] = RANGE[w.kind];
         const cheap = Math.min(12, Math.max(1, 400 / Math.max(v.srp, 1)));
@@ -429,49 +530,112 @@ export async function seedWarehousesAndOrders(
   }
 
   // ----- Pricing facts: per seller, for every variant, loaded once ------------------
-  const sellerIds = [...new Set([...byId.values()].filter((a) => a.parentId !== null && byId.has(a.parentId)).map((a) => a.parentId!))];
+  const sellerIds = [
+    ...new Set([...byId.values()].filter((a) => a.parentId !== null && byId.has(a.parentId)).map((a) => a.parentId!)),
+  ];
   const floorsByTier = new Map<Tier, Map<number, bigint>>();
-  const sellerLists = new Map<number, (Omit<PriceListFacts, 'entries'> & { byVariant: Map<number, PriceListFacts['entries']> })[]>();
+  const sellerLists = new Map<
+    number,
+    (Omit<PriceListFacts, 'entries'> & { byVariant: Map<number, PriceListFacts['entries']> })[]
+  >();
   const sellerPromotions = new Map<number, PromotionFacts[]>();
   if (sellerIds.length) {
-    const ids = sql`ARRAY[${sql.join(sellerIds.map((id) => sql`${id}`), sql`, `)}]::int[]`;
-    const lists = await tx.execute<{ id: number; owner_id: number; name: string; priority: number; valid_from: number | null; valid_to: number | null }>(
+    const ids = sql`ARRAY[${sql.join(
+      sellerIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}]::int[]`;
+    const lists = await tx.execute<{
+      id: number;
+      owner_id: number;
+      name: string;
+      priority: number;
+      valid_from: number | null;
+      valid_to: number | null;
+    }>(
       sql`select id, owner_id, name, priority, ${epochMs(sql`valid_from`)} as valid_from, ${epochMs(sql`valid_to`)} as valid_to from price_lists where owner_id = any(${ids}) order by id`,
     );
-    const assignments = await tx.execute<{ price_list_id: number; account_id: number | null; region_code: string | null; tier: Tier | null }>(
+    const assignments = await tx.execute<{
+      price_list_id: number;
+      account_id: number | null;
+      region_code: string | null;
+      tier: Tier | null;
+    }>(
       sql`select a.price_list_id, a.account_id, a.region_code, a.tier from price_list_assignments a join price_lists l on l.id = a.price_list_id where l.owner_id = any(${ids}) order by a.id`,
     );
-    const entries = await tx.execute<{ price_list_id: number; variant_id: number; min_quantity: number; price: string }>(
+    const entries = await tx.execute<{
+      price_list_id: number;
+      variant_id: number;
+      min_quantity: number;
+      price: string;
+    }>(
       sql`select e.price_list_id, e.variant_id, e.min_quantity, e.price::text from price_list_entries e join price_lists l on l.id = e.price_list_id where l.owner_id = any(${ids})`,
     );
     const promos = await tx.execute<{
-      id: number; owner_id: number; name: string; kind: 'PERCENT_OFF' | 'AMOUNT_OFF'; value: string; valid_from: number | null; valid_to: number | null;
-      stackable: boolean; tiers: string; region_codes: string[]; account_ids: number[]; variant_ids: number[]; category_ids: number[];
+      id: number;
+      owner_id: number;
+      name: string;
+      kind: 'PERCENT_OFF' | 'AMOUNT_OFF';
+      value: string;
+      valid_from: number | null;
+      valid_to: number | null;
+      stackable: boolean;
+      tiers: string;
+      region_codes: string[];
+      account_ids: number[];
+      variant_ids: number[];
+      category_ids: number[];
     }>(sql`select id, owner_id, name, kind, value::text, ${epochMs(sql`valid_from`)} as valid_from, ${epochMs(sql`valid_to`)} as valid_to, stackable, tiers::text[] as tiers, region_codes, account_ids, variant_ids, category_ids
            from promotions where owner_id = any(${ids}) order by id`);
-    const floors = await tx.execute<{ variant_id: number; tier: Tier; amount: string }>(sql`select variant_id, tier, amount::text from price_floors`);
+    const floors = await tx.execute<{ variant_id: number; tier: Tier; amount: string }>(
+      sql`select variant_id, tier, amount::text from price_floors`,
+    );
 
     const date = (ms: number | null) => (ms === null ? null : new Date(ms));
     const assignmentsOf = new Map<number, PriceListFacts['assignments']>();
-    for (const a of assignments) assignmentsOf.set(a.price_list_id, [...(assignmentsOf.get(a.price_list_id) ?? []), { accountId: a.account_id, regionCode: a.region_code, tier: a.tier }]);
+    for (const a of assignments)
+      assignmentsOf.set(a.price_list_id, [
+        ...(assignmentsOf.get(a.price_list_id) ?? []),
+        { accountId: a.account_id, regionCode: a.region_code, tier: a.tier },
+      ]);
     const entriesOf = new Map<number, Map<number, PriceListFacts['entries']>>();
     for (const e of entries) {
       let m = entriesOf.get(e.price_list_id);
       if (!m) entriesOf.set(e.price_list_id, (m = new Map()));
-      m.set(e.variant_id, [...(m.get(e.variant_id) ?? []), { variantId: e.variant_id, minQuantity: e.min_quantity, price: BigInt(e.price) }]);
+      m.set(e.variant_id, [
+        ...(m.get(e.variant_id) ?? []),
+        { variantId: e.variant_id, minQuantity: e.min_quantity, price: BigInt(e.price) },
+      ]);
     }
     for (const l of lists) {
       sellerLists.set(l.owner_id, [
         ...(sellerLists.get(l.owner_id) ?? []),
-        { id: l.id, name: l.name, priority: l.priority, validFrom: date(l.valid_from), validTo: date(l.valid_to), assignments: assignmentsOf.get(l.id) ?? [], byVariant: entriesOf.get(l.id) ?? new Map() },
+        {
+          id: l.id,
+          name: l.name,
+          priority: l.priority,
+          validFrom: date(l.valid_from),
+          validTo: date(l.valid_to),
+          assignments: assignmentsOf.get(l.id) ?? [],
+          byVariant: entriesOf.get(l.id) ?? new Map(),
+        },
       ]);
     }
     for (const p of promos) {
       sellerPromotions.set(p.owner_id, [
         ...(sellerPromotions.get(p.owner_id) ?? []),
         {
-          id: p.id, name: p.name, kind: p.kind, value: BigInt(p.value), validFrom: date(p.valid_from), validTo: date(p.valid_to), stackable: p.stackable,
-          tiers: (Array.isArray(p.tiers) ? p.tiers : []) as Tier[], regionCodes: p.region_codes, accountIds: p.account_ids, variantIds: p.variant_ids, categoryIds: p.category_ids,
+          id: p.id,
+          name: p.name,
+          kind: p.kind,
+          value: BigInt(p.value),
+          validFrom: date(p.valid_from),
+          validTo: date(p.valid_to),
+          stackable: p.stackable,
+          tiers: (Array.isArray(p.tiers) ? p.tiers : []) as Tier[],
+          regionCodes: p.region_codes,
+          accountIds: p.account_ids,
+          variantIds: p.variant_ids,
+          categoryIds: p.category_ids,
         },
       ]);
     }
@@ -488,7 +652,10 @@ export async function seedWarehousesAndOrders(
     let data = pricingCache.get(key);
     if (!data) {
       data = {
-        lists: (sellerLists.get(sellerId) ?? []).map(({ byVariant, ...l }) => ({ ...l, entries: byVariant.get(variantId) ?? [] })),
+        lists: (sellerLists.get(sellerId) ?? []).map(({ byVariant, ...l }) => ({
+          ...l,
+          entries: byVariant.get(variantId) ?? [],
+        })),
         promotions: sellerPromotions.get(sellerId) ?? [],
         floors: floorsByTier.get(tier) ?? new Map(),
       };
@@ -514,30 +681,39 @@ export async function seedWarehousesAndOrders(
     const chain = a.path.slice(0, -1).reverse(); // seller first
     const cands: Candidate[] = allWarehouses
       .filter((w) => chain.includes(w.ownerId) && w.coverage.some((c) => regionContains(c, a.regionCode!)))
-      .map((w) => ({ warehouse: w, level: chain.indexOf(w.ownerId), km: a.lat != null && a.lon != null ? distanceKm({ lat: w.lat, lon: w.lon }, { lat: a.lat, lon: a.lon }) : 0 }))
+      .map((w) => ({
+        warehouse: w,
+        level: chain.indexOf(w.ownerId),
+        km: a.lat != null && a.lon != null ? distanceKm({ lat: w.lat, lon: w.lon }, { lat: a.lat, lon: a.lon }) : 0,
+      }))
       .sort((x, y) => x.level - y.level || x.km - y.km || x.warehouse.id - y.warehouse.id);
     if (!cands.length || !offerOf(a.parentId).length) continue;
     candidatesOf.set(a.id, cands);
-    buyersByTier.get(a.tier as BuyerTier)!.push(a);
+    buyersByTier.get(a.tier)!.push(a);
   }
 
-  // Popularity of each variant, and per seller and month the cumulative weights of its offer.
+  // Popularity of each variant, and per seller and week of the year the cumulative weights of its offer (the categories' seasons).
   const orderRng = mulberry32(0x0bde_2026);
-  const popularity = new Map(allVariants.map((v) => [v.id, (CATEGORY_WEIGHT[v.top] ?? 1) * (0.15 + 2.5 * orderRng() ** 3)]));
+  const popularity = new Map(
+    allVariants.map((v) => [v.id, (CATEGORY_WEIGHT[v.top] ?? 1) * (0.15 + 2.5 * orderRng() ** 3)]),
+  );
   const offerWeights = new Map<string, number[]>();
-  const offerCumulative = (sellerId: number, month: number): number[] => {
-    const key = `${sellerId}|${month}`;
+  const offerCumulative = (sellerId: number, week: number): number[] => {
+    const key = `${sellerId}|${week}`;
     let c = offerWeights.get(key);
-    if (!c) offerWeights.set(key, (c = cumulate(offerOf(sellerId).map((v) => popularity.get(v.id)! * seasonalCategory(v.top, month)))));
+    if (!c)
+      offerWeights.set(
+        key,
+        (c = cumulate(offerOf(sellerId).map((v) => popularity.get(v.id)! * categorySeason(v.top, week * 7 + 3)))),
+      );
     return c;
   };
 
   // ----- Order times -------------------------------------------------------------
-  const startDay = Math.floor((now + CST - 730 * DAY) / DAY);
-  const endDay = Math.floor((now + CST) / DAY);
+  const startDay = localDay(now - 730 * DAY);
+  const endDay = localDay(now);
   const OPEN_HOUR = 8.5;
   const BUSINESS_HOURS = 13;
-  const dayStart = (dayNo: number) => dayNo * DAY - CST; // UTC ms of local midnight
   const days: number[] = [];
   const weights: number[] = [];
   const usable: number[] = []; // fraction of the business day usable (the last day ends now)
@@ -547,16 +723,21 @@ export async function seedWarehousesAndOrders(
     if (f <= 0) continue;
     days.push(d);
     usable.push(f);
-    weights.push(dayWeight(d, (d - startDay) / (endDay - startDay)) * f);
+    // Day-to-day noise on top of the model (lognormal, about ±15%), as real order books have.
+    weights.push(dayWeight(d, (d - startDay) / 365.25) * Math.exp(0.15 * normal(orderRng)) * f);
   }
+  // Systematic sampling: each day gets its share of the orders to within one, so the pattern
+  // holds for a small history (tests seed 3,000 orders) as well as for the full one.
   const dayCumulative = cumulate(weights);
+  const total = dayCumulative.at(-1) ?? 0;
   const times: number[] = [];
-  if (days.length) {
-    for (let i = 0; i < wanted; i++) {
-      const k = pickIndex(dayCumulative, orderRng);
-      const u = ((orderRng() + orderRng() + orderRng()) / 3) * usable[k]; // busiest around midday
-      times.push(Math.floor(dayStart(days[k]) + OPEN_HOUR * HOUR + u * BUSINESS_HOURS * HOUR));
-    }
+  const offset = orderRng();
+  let k = 0;
+  for (let i = 0; i < wanted && total > 0; i++) {
+    const x = ((i + offset) / wanted) * total;
+    while (dayCumulative[k] <= x && k < days.length - 1) k++;
+    const u = ((orderRng() + orderRng() + orderRng()) / 3) * usable[k]; // busiest around midday
+    times.push(Math.floor(dayStart(days[k]) + OPEN_HOUR * HOUR + u * BUSINESS_HOURS * HOUR));
   }
   times.sort((a, b) => a - b);
 
@@ -576,10 +757,10 @@ export async function seedWarehousesAndOrders(
   };
   const tierCumulative = cumulate(BUYER_TIERS.map((t) => (buyersByTier.get(t)!.length ? TIER_SHARE[t] : 0)));
 
-  function draftLines(buyer: Account, at: number, month: number): Line[] {
+  function draftLines(buyer: Account, at: number, week: number): Line[] {
     const tier = buyer.tier as BuyerTier;
     const offer = offerOf(buyer.parentId!);
-    const cumulative = offerCumulative(buyer.parentId!, month);
+    const cumulative = offerCumulative(buyer.parentId!, week);
     const n = Math.min(offer.length, pickIndex(cumulate(LINE_COUNT_WEIGHTS[tier]), orderRng) + 1);
     const chosen = new Set<number>();
     const lines: Line[] = [];
@@ -605,7 +786,9 @@ export async function seedWarehousesAndOrders(
     for (let guard = 0; guard < 200; guard++) {
       if (lines.length === 0) return false;
       if (totalOf(lines) <= room) return true;
-      const byValue = [...lines].sort((a, b) => (b.price.amount * BigInt(b.quantity) > a.price.amount * BigInt(a.quantity) ? 1 : -1));
+      const byValue = [...lines].sort((a, b) =>
+        b.price.amount * BigInt(b.quantity) > a.price.amount * BigInt(a.quantity) ? 1 : -1,
+      );
       const shrinkable = byValue.find((l) => l.quantity > Math.ceil(l.variant.moq / l.variant.inc) * l.variant.inc);
       if (shrinkable) {
         const v = shrinkable.variant;
@@ -623,37 +806,77 @@ export async function seedWarehousesAndOrders(
   }
 
   const canServe = (w: Warehouse, lines: Line[], pending: boolean) =>
-    lines.every((l) => (base.get(`${w.id}|${l.variant.id}`) ?? -1) - (pending ? (virtualReserved.get(`${w.id}|${l.variant.id}`) ?? 0) : 0) >= l.quantity);
+    lines.every(
+      (l) =>
+        (base.get(`${w.id}|${l.variant.id}`) ?? -1) -
+          (pending ? (virtualReserved.get(`${w.id}|${l.variant.id}`) ?? 0) : 0) >=
+        l.quantity,
+    );
+
+  // ----- Rows, written as the drafts come ---------------------------------------------------
+  const writer = streamWriter(tx);
+  const orderBase = await maxId(tx, 'orders');
+  let lineId = await maxId(tx, 'order_lines');
+  let fulfillmentId = await maxId(tx, 'fulfillments');
+  let fulfillmentLineId = await maxId(tx, 'fulfillment_lines');
+  let eventId = await maxId(tx, 'order_events');
+  let movementId = await maxId(tx, 'stock_movements');
+  const iso = (t: number) => new Date(t).toISOString();
+  const movementRows: Record<string, unknown>[] = [];
+  const reserved = new Map<string, number>();
+  let firstReservation = now;
+  let lineCount = 0;
+  let emitted = 0;
 
   const drafts: Draft[] = [];
   for (const at of times) {
-    const dayNo = Math.floor((at + CST) / DAY);
+    const dayNo = localDay(at);
     const progress = (dayNo - startDay) / Math.max(1, endDay - startDay);
-    const month = calendar(dayNo).month;
+    const week = Math.min(52, Math.floor(calendar(dayNo).dayOfYear / 7));
     const tier = BUYER_TIERS[pickIndex(tierCumulative, orderRng)];
     let placed: Draft | null = null;
     for (let attempt = 0; attempt < 6 && !placed; attempt++) {
       const buyer = pickBuyer(tier, progress);
       if (!buyer) break;
       const seller = byId.get(buyer.parentId!)!;
-      const lines = draftLines(buyer, at, month);
+      const lines = draftLines(buyer, at, week);
       if (!lines.length) continue;
 
       // Channel: online grows over the two years.
       const r = orderRng();
       let channel: Channel;
-      if (tier === 'RETAILER') channel = r < 0.42 + 0.38 * progress ? 'ONLINE' : (['OFFLINE', 'PHONE', 'ERP'] as const)[pickIndex([45, 90, 100], orderRng)];
-      else if (tier === 'DISTRIBUTOR') channel = r < 0.35 + 0.35 * progress ? 'ONLINE' : (['ERP', 'PHONE', 'OFFLINE'] as const)[pickIndex([50, 80, 100], orderRng)];
-      else channel = r < 0.2 + 0.2 * progress ? 'ONLINE' : (['ERP', 'PHONE', 'OFFLINE'] as const)[pickIndex([75, 90, 100], orderRng)];
+      if (tier === 'RETAILER')
+        channel =
+          r < 0.42 + 0.38 * progress
+            ? 'ONLINE'
+            : (['OFFLINE', 'PHONE', 'ERP'] as const)[pickIndex([45, 90, 100], orderRng)];
+      else if (tier === 'DISTRIBUTOR')
+        channel =
+          r < 0.35 + 0.35 * progress
+            ? 'ONLINE'
+            : (['ERP', 'PHONE', 'OFFLINE'] as const)[pickIndex([50, 80, 100], orderRng)];
+      else
+        channel =
+          r < 0.2 + 0.2 * progress
+            ? 'ONLINE'
+            : (['ERP', 'PHONE', 'OFFLINE'] as const)[pickIndex([75, 90, 100], orderRng)];
       const noteRoll = orderRng();
       const season = seasonNote(dayNo);
-      const note = noteRoll < 0.05 && season ? season : noteRoll < 0.09 ? GENERAL_NOTES[Math.floor(orderRng() * GENERAL_NOTES.length)] : null;
+      const note =
+        noteRoll < 0.05 && season
+          ? season
+          : noteRoll < 0.09
+            ? GENERAL_NOTES[Math.floor(orderRng() * GENERAL_NOTES.length)]
+            : null;
 
       // Timeline: confirmation (with allocation), shipping, delivery (the buyer's receipt completes it).
       const fast = channel === 'ERP' || tier !== 'RETAILER';
       const confirmAt = at + Math.round((fast ? between(orderRng, 0.3, 8) : between(orderRng, 0.5, 26)) * HOUR);
       const shipAt = confirmAt + Math.round(between(orderRng, 3, 60) * HOUR);
-      const km = buyer.lat != null && seller.lat != null ? distanceKm({ lat: buyer.lat, lon: buyer.lon! }, { lat: seller.lat, lon: seller.lon! }) : 50;
+      const km =
+        buyer.lat != null && seller.lat != null
+          ? distanceKm({ lat: buyer.lat, lon: buyer.lon! }, { lat: seller.lat, lon: seller.lon! })
+          : 50;
       const transitDays = 0.4 + km / 700 + between(orderRng, 0, 1.2);
       const receiptLag = -Math.log(1 - orderRng()) * (tier === 'RETAILER' ? 1.2 : 2);
       const deliverAt = shipAt + Math.round(Math.min(10, transitDays + receiptLag) * DAY);
@@ -661,11 +884,18 @@ export async function seedWarehousesAndOrders(
       let cancelledBy: Draft['cancelledBy'] = null;
       if (orderRng() < 0.03) {
         cancelledBy = orderRng() < 0.6 ? 'buyer' : 'seller';
-        cancelAt = cancelledBy === 'buyer' ? at + Math.round(between(orderRng, 0.2, 0.9) * (confirmAt - at)) : confirmAt + Math.round(between(orderRng, 0.1, 0.9) * (shipAt - confirmAt));
+        cancelAt =
+          cancelledBy === 'buyer'
+            ? at + Math.round(between(orderRng, 0.2, 0.9) * (confirmAt - at))
+            : confirmAt + Math.round(between(orderRng, 0.1, 0.9) * (shipAt - confirmAt));
       }
       let status: Status;
-      if (cancelAt !== null) status = cancelAt <= now ? 'CANCELLED' : cancelledBy === 'seller' && confirmAt <= now ? 'ALLOCATED' : 'SUBMITTED';
-      else status = deliverAt <= now ? 'COMPLETED' : shipAt <= now ? 'SHIPPED' : confirmAt <= now ? 'ALLOCATED' : 'SUBMITTED';
+      if (cancelAt !== null)
+        status =
+          cancelAt <= now ? 'CANCELLED' : cancelledBy === 'seller' && confirmAt <= now ? 'ALLOCATED' : 'SUBMITTED';
+      else
+        status =
+          deliverAt <= now ? 'COMPLETED' : shipAt <= now ? 'SHIPPED' : confirmAt <= now ? 'ALLOCATED' : 'SUBMITTED';
       if (cancelAt !== null && status !== 'CANCELLED') cancelAt = null;
 
       // Credit: the open orders of a buyer never exceed its limit.
@@ -687,7 +917,10 @@ export async function seedWarehousesAndOrders(
       if (OPEN.has(status)) creditUsed.set(buyer.id, (creditUsed.get(buyer.id) ?? 0n) + totalOf(lines));
 
       const shipped = status === 'SHIPPED' || status === 'COMPLETED';
-      const tracking = shipped && orderRng() < 0.75 ? `SF${String(1_000_000_000_000 + Math.floor(orderRng() * 8_999_999_999_999)).slice(0, 13)}` : null;
+      const tracking =
+        shipped && orderRng() < 0.75
+          ? `SF${String(1_000_000_000_000 + Math.floor(orderRng() * 8_999_999_999_999)).slice(0, 13)}`
+          : null;
       const batchCodes: string[] = [];
       if (shipped && orderRng() < 0.45) {
         const count = orderRng() < 0.7 ? 1 : 2;
@@ -697,11 +930,26 @@ export async function seedWarehousesAndOrders(
           if (!batchCodes.includes(code)) batchCodes.push(code);
         }
       }
-      const reasons = cancelledBy === 'buyer'
-        ? ['买家取消：重复下单 Duplicate order', '买家取消：客户退订 Customer cancelled', '买家取消：改订其他型号 Changed model']
-        : ['卖方取消：地址无法送达 Address not serviceable', '卖方取消：买家要求取消 Cancelled at the buyer\'s request', '卖方取消：价格调整后重新下单 Re-placed after a price change'];
+      const reasons =
+        cancelledBy === 'buyer'
+          ? [
+              '买家取消：重复下单 Duplicate order',
+              '买家取消：客户退订 Customer cancelled',
+              '买家取消：改订其他型号 Changed model',
+            ]
+          : [
+              '卖方取消：地址无法送达 Address not serviceable',
+              "卖方取消：买家要求取消 Cancelled at the buyer's request",
+              '卖方取消：价格调整后重新下单 Re-placed after a price change',
+            ];
       placed = {
-        at, buyer, seller, channel, note, lines, status,
+        at,
+        buyer,
+        seller,
+        channel,
+        note,
+        lines,
+        status,
         confirmAt: status === 'SUBMITTED' || (status === 'CANCELLED' && cancelledBy === 'buyer') ? null : confirmAt,
         shipAt: shipped ? shipAt : null,
         deliverAt: status === 'COMPLETED' ? deliverAt : null,
@@ -714,125 +962,179 @@ export async function seedWarehousesAndOrders(
       };
     }
     if (placed) drafts.push(placed);
+    if (drafts.length - emitted >= EMIT_EVERY) emit();
   }
-
-  // ----- Rows ---------------------------------------------------------------------------
-  const orderBase = await maxId(tx, 'orders');
-  let lineId = await maxId(tx, 'order_lines');
-  let fulfillmentId = await maxId(tx, 'fulfillments');
-  let fulfillmentLineId = await maxId(tx, 'fulfillment_lines');
-  let eventId = await maxId(tx, 'order_events');
-  let movementId = await maxId(tx, 'stock_movements');
-  const iso = (t: number) => new Date(t).toISOString();
-
-  const orderRows: Record<string, unknown>[] = [];
-  const lineRows: Record<string, unknown>[] = [];
-  const fulfillmentRows: Record<string, unknown>[] = [];
-  const fulfillmentLineRows: Record<string, unknown>[] = [];
-  const eventRows: Record<string, unknown>[] = [];
-  const movementRows: Record<string, unknown>[] = [];
-  const reserved = new Map<string, number>();
-  let firstReservation = now;
-
-  drafts.forEach((d, i) => {
-    const id = orderBase + i + 1;
-    const subtotal = d.lines.reduce((s, l) => s + l.price.listPrice * BigInt(l.quantity), 0n);
-    const total = totalOf(d.lines);
-    const buyerUser = userWith(d.buyer.id, 'BUYER', 'ADMIN');
-    const sellerAdmin = userWith(d.seller.id, 'ADMIN');
-    const onBehalf = d.channel !== 'ONLINE';
-    const placer = onBehalf ? sellerAdmin : buyerUser;
-    const w = d.candidate.warehouse;
-    const events: [number, string, Status | 'CONFIRMED' | 'DELIVERED' | null, { id: number | null; name: string }, string | null][] = [];
-    events.push([d.at, 'SUBMITTED', 'SUBMITTED', actor(placer, onBehalf ? d.seller.id : d.buyer.id), onBehalf ? `Placed on behalf of ${d.buyer.name} (${d.channel})` : d.note]);
-    if (d.confirmAt !== null) {
-      const a = actor(sellerAdmin, d.seller.id);
-      events.push([d.confirmAt, 'CONFIRMED', 'CONFIRMED', a, null]);
-      events.push([d.confirmAt, 'ALLOCATED', 'ALLOCATED', a, 'Stock reserved in 1 warehouse']);
-    }
-    if (d.shipAt !== null) {
-      const a = actor(userWith(w.ownerId, 'SERVICE', 'ADMIN'), w.ownerId);
-      events.push([d.shipAt, 'FULFILLMENT_SHIPPED', null, a, `From ${w.name}${d.tracking ? `, tracking ${d.tracking}` : ''}`]);
-      events.push([d.shipAt, 'SHIPPED', 'SHIPPED', a, null]);
-    }
-    if (d.deliverAt !== null) {
-      const a = actor(buyerUser, d.buyer.id);
-      events.push([d.deliverAt, 'DELIVERED', 'DELIVERED', a, null]);
-      events.push([d.deliverAt, 'COMPLETED', 'COMPLETED', a, 'Every fulfillment delivered']);
-    }
-    if (d.status === 'CANCELLED') {
-      const a = d.cancelledBy === 'buyer' ? actor(buyerUser, d.buyer.id) : actor(sellerAdmin, d.seller.id);
-      events.push([d.cancelAt!, 'CANCELLED', 'CANCELLED', a, d.cancelReason]);
-    }
-    const updatedAt = Math.max(...events.map((e) => e[0]));
-
-    orderRows.push({
-      id,
-      number: `SO-${new Date(d.at).getUTCFullYear()}-${String(id).padStart(7, '0')}`,
-      buyer_id: d.buyer.id,
-      buyer_path: d.buyer.path,
-      root_id: d.buyer.rootId,
-      seller_id: d.seller.id,
-      service_provider_id: d.seller.id,
-      placed_by_user_id: placer?.id ?? null,
-      status: d.status,
-      channel: d.channel,
-      subtotal: subtotal.toString(),
-      discount_total: (subtotal - total).toString(),
-      total: total.toString(),
-      ship_to_line1: d.buyer.line1 ?? '',
-      ship_to_city: d.buyer.city,
-      ship_to_region_code: d.buyer.regionCode,
-      ship_to_postal_code: d.buyer.postalCode,
-      ship_to_latitude: d.buyer.lat,
-      ship_to_longitude: d.buyer.lon,
-      note: d.note,
-      flagged: false,
-      idempotency_key: `seed-${id}`,
-      request_hash: 'seed',
-      created_at: iso(d.at),
-      updated_at: iso(updatedAt),
-    });
-    const fid = ++fulfillmentId;
-    const whose = ["the seller's own warehouse", "its seller's warehouse"][d.candidate.level] ?? 'an upstream warehouse';
-    const fStatus = d.status === 'COMPLETED' ? 'DELIVERED' : d.status === 'SHIPPED' ? 'SHIPPED' : d.status === 'CANCELLED' ? 'CANCELLED' : 'PENDING';
-    fulfillmentRows.push({
-      id: fid,
-      order_id: id,
-      warehouse_id: w.id,
-      status: fStatus,
-      routing_reason: `Whole order from ${w.name} (${whose}, ${Math.round(d.candidate.km)} km away)`,
-      tracking_number: d.tracking,
-      batch_codes: d.batchCodes,
-      shipped_at: d.shipAt === null ? null : iso(d.shipAt),
-      delivered_at: d.deliverAt === null ? null : iso(d.deliverAt),
-    });
-    d.lines.forEach((l, n) => {
-      const lid = ++lineId;
-      lineRows.push({
-        id: lid,
-        order_id: id,
-        line_no: n + 1,
-        variant_id: l.variant.id,
-        sku: l.variant.sku,
-        quantity: l.quantity,
-        list_price: l.price.listPrice.toString(),
-        unit_price: l.price.amount.toString(),
-        line_total: (l.price.amount * BigInt(l.quantity)).toString(),
-        price_steps: l.price.steps.map((s) => ({ kind: s.kind, description: s.description, amount: fromMinor(s.amount) })),
-      });
-      fulfillmentLineRows.push({ id: ++fulfillmentLineId, fulfillment_id: fid, order_line_id: lid, variant_id: l.variant.id, sku: l.variant.sku, quantity: l.quantity });
-      if (fStatus === 'PENDING') {
-        const k = `${w.id}|${l.variant.id}`;
-        reserved.set(k, (reserved.get(k) ?? 0) + l.quantity);
-        movementRows.push({ id: ++movementId, warehouse_id: w.id, variant_id: l.variant.id, on_hand_delta: 0, reserved_delta: l.quantity, reason: 'RESERVE', order_id: id, at: iso(d.at) });
-        firstReservation = Math.min(firstReservation, d.at);
+  emit();
+  /** The rows of the drafts not written yet, queued for insert. */
+  function emit(): void {
+    const orderRows: Record<string, unknown>[] = [];
+    const lineRows: Record<string, unknown>[] = [];
+    const fulfillmentRows: Record<string, unknown>[] = [];
+    const fulfillmentLineRows: Record<string, unknown>[] = [];
+    const eventRows: Record<string, unknown>[] = [];
+    for (let i = emitted; i < drafts.length; i++) {
+      const d = drafts[i];
+      const id = orderBase + i + 1;
+      const subtotal = d.lines.reduce((s, l) => s + l.price.listPrice * BigInt(l.quantity), 0n);
+      const total = totalOf(d.lines);
+      const buyerUser = userWith(d.buyer.id, 'BUYER', 'ADMIN');
+      const sellerAdmin = userWith(d.seller.id, 'ADMIN');
+      const onBehalf = d.channel !== 'ONLINE';
+      const placer = onBehalf ? sellerAdmin : buyerUser;
+      const w = d.candidate.warehouse;
+      const events: [
+        number,
+        string,
+        Status | 'CONFIRMED' | 'DELIVERED' | null,
+        { id: number | null; name: string },
+        string | null,
+      ][] = [];
+      events.push([
+        d.at,
+        'SUBMITTED',
+        'SUBMITTED',
+        actor(placer, onBehalf ? d.seller.id : d.buyer.id),
+        onBehalf ? `Placed on behalf of ${d.buyer.name} (${d.channel})` : d.note,
+      ]);
+      if (d.confirmAt !== null) {
+        const a = actor(sellerAdmin, d.seller.id);
+        events.push([d.confirmAt, 'CONFIRMED', 'CONFIRMED', a, null]);
+        events.push([d.confirmAt, 'ALLOCATED', 'ALLOCATED', a, 'Stock reserved in 1 warehouse']);
       }
-    });
-    for (const [at, kind, status, who, note] of events) {
-      eventRows.push({ id: ++eventId, order_id: id, at: iso(at), kind, status, actor_user_id: who.id, actor: who.name, note });
+      if (d.shipAt !== null) {
+        const a = actor(userWith(w.ownerId, 'SERVICE', 'ADMIN'), w.ownerId);
+        events.push([
+          d.shipAt,
+          'FULFILLMENT_SHIPPED',
+          null,
+          a,
+          `From ${w.name}${d.tracking ? `, tracking ${d.tracking}` : ''}`,
+        ]);
+        events.push([d.shipAt, 'SHIPPED', 'SHIPPED', a, null]);
+      }
+      if (d.deliverAt !== null) {
+        const a = actor(buyerUser, d.buyer.id);
+        events.push([d.deliverAt, 'DELIVERED', 'DELIVERED', a, null]);
+        events.push([d.deliverAt, 'COMPLETED', 'COMPLETED', a, 'Every fulfillment delivered']);
+      }
+      if (d.status === 'CANCELLED') {
+        const a = d.cancelledBy === 'buyer' ? actor(buyerUser, d.buyer.id) : actor(sellerAdmin, d.seller.id);
+        events.push([d.cancelAt!, 'CANCELLED', 'CANCELLED', a, d.cancelReason]);
+      }
+      const updatedAt = Math.max(...events.map((e) => e[0]));
+
+      orderRows.push({
+        id,
+        number: `SO-${new Date(d.at).getUTCFullYear()}-${String(id).padStart(7, '0')}`,
+        buyer_id: d.buyer.id,
+        buyer_path: d.buyer.path,
+        root_id: d.buyer.rootId,
+        seller_id: d.seller.id,
+        service_provider_id: d.seller.id,
+        placed_by_user_id: placer?.id ?? null,
+        status: d.status,
+        channel: d.channel,
+        subtotal: subtotal.toString(),
+        discount_total: (subtotal - total).toString(),
+        total: total.toString(),
+        ship_to_line1: d.buyer.line1 ?? '',
+        ship_to_city: d.buyer.city,
+        ship_to_region_code: d.buyer.regionCode,
+        ship_to_postal_code: d.buyer.postalCode,
+        ship_to_latitude: d.buyer.lat,
+        ship_to_longitude: d.buyer.lon,
+        note: d.note,
+        flagged: false,
+        idempotency_key: `seed-${id}`,
+        request_hash: 'seed',
+        created_at: iso(d.at),
+        updated_at: iso(updatedAt),
+      });
+      const fid = ++fulfillmentId;
+      const whose =
+        ["the seller's own warehouse", "its seller's warehouse"][d.candidate.level] ?? 'an upstream warehouse';
+      const fStatus =
+        d.status === 'COMPLETED'
+          ? 'DELIVERED'
+          : d.status === 'SHIPPED'
+            ? 'SHIPPED'
+            : d.status === 'CANCELLED'
+              ? 'CANCELLED'
+              : 'PENDING';
+      fulfillmentRows.push({
+        id: fid,
+        order_id: id,
+        warehouse_id: w.id,
+        status: fStatus,
+        routing_reason: `Whole order from ${w.name} (${whose}, ${Math.round(d.candidate.km)} km away)`,
+        tracking_number: d.tracking,
+        batch_codes: d.batchCodes,
+        shipped_at: d.shipAt === null ? null : iso(d.shipAt),
+        delivered_at: d.deliverAt === null ? null : iso(d.deliverAt),
+      });
+      d.lines.forEach((l, n) => {
+        const lid = ++lineId;
+        lineRows.push({
+          id: lid,
+          order_id: id,
+          line_no: n + 1,
+          variant_id: l.variant.id,
+          sku: l.variant.sku,
+          quantity: l.quantity,
+          list_price: l.price.listPrice.toString(),
+          unit_price: l.price.amount.toString(),
+          line_total: (l.price.amount * BigInt(l.quantity)).toString(),
+          price_steps: l.price.steps.map((s) => ({
+            kind: s.kind,
+            description: s.description,
+            amount: fromMinor(s.amount),
+          })),
+        });
+        fulfillmentLineRows.push({
+          id: ++fulfillmentLineId,
+          fulfillment_id: fid,
+          order_line_id: lid,
+          variant_id: l.variant.id,
+          sku: l.variant.sku,
+          quantity: l.quantity,
+        });
+        if (fStatus === 'PENDING') {
+          const k = `${w.id}|${l.variant.id}`;
+          reserved.set(k, (reserved.get(k) ?? 0) + l.quantity);
+          movementRows.push({
+            id: ++movementId,
+            warehouse_id: w.id,
+            variant_id: l.variant.id,
+            on_hand_delta: 0,
+            reserved_delta: l.quantity,
+            reason: 'RESERVE',
+            order_id: id,
+            at: iso(d.at),
+          });
+          firstReservation = Math.min(firstReservation, d.at);
+        }
+      });
+      for (const [at, kind, status, who, note] of events) {
+        eventRows.push({
+          id: ++eventId,
+          order_id: id,
+          at: iso(at),
+          kind,
+          status,
+          actor_user_id: who.id,
+          actor: who.name,
+          note,
+        });
+      }
     }
-  });
+    emitted = drafts.length;
+    lineCount += lineRows.length;
+    writer.insert('orders', ORDER_COLUMNS, orderRows);
+    writer.insert('order_lines', LINE_COLUMNS, lineRows);
+    writer.insert('fulfillments', FULFILLMENT_COLUMNS, fulfillmentRows);
+    writer.insert('fulfillment_lines', FULFILLMENT_LINE_COLUMNS, fulfillmentLineRows);
+    writer.insert('order_events', EVENT_COLUMNS, eventRows, 10_000);
+  }
 
   // Stock: on hand = base + what open orders hold; the opening count comes before any reservation.
   const stockRows: Record<string, unknown>[] = [];
@@ -844,7 +1146,16 @@ export async function seedWarehousesAndOrders(
       const held = reserved.get(k) ?? 0;
       const onHand = base.get(k)! + held;
       stockRows.push({ warehouse_id: w.id, variant_id: v.id, on_hand: onHand, reserved: held, updated_at: iso(now) });
-      if (onHand > 0) countRows.push({ warehouse_id: w.id, variant_id: v.id, on_hand_delta: onHand, reserved_delta: 0, reason: 'COUNT', order_id: null, at: countAt });
+      if (onHand > 0)
+        countRows.push({
+          warehouse_id: w.id,
+          variant_id: v.id,
+          on_hand_delta: onHand,
+          reserved_delta: 0,
+          reason: 'COUNT',
+          order_id: null,
+          at: countAt,
+        });
     }
   }
   for (const [k, q] of reserved) {
@@ -853,52 +1164,26 @@ export async function seedWarehousesAndOrders(
   }
   const movements = [...countRows.map((r) => ({ id: ++movementId, ...r })), ...movementRows];
 
-  // ----- Writes --------------------------------------------------------------------------
-  await bulkInsert(tx, 'stock_levels', [['warehouse_id', 'int'], ['variant_id', 'int'], ['on_hand', 'int'], ['reserved', 'int'], ['updated_at', 'timestamptz']], stockRows);
-  await bulkInsert(
-    tx,
-    'orders',
-    [
-      ['id', 'int'], ['number', 'text'], ['buyer_id', 'int'], ['buyer_path', 'int[]'], ['root_id', 'int'], ['seller_id', 'int'], ['service_provider_id', 'int'],
-      ['placed_by_user_id', 'int'], ['status', 'order_status'], ['channel', 'order_channel'], ['subtotal', 'bigint'], ['discount_total', 'bigint'], ['total', 'bigint'],
-      ['ship_to_line1', 'text'], ['ship_to_city', 'text'], ['ship_to_region_code', 'text'], ['ship_to_postal_code', 'text'], ['ship_to_latitude', 'float8'],
-      ['ship_to_longitude', 'float8'], ['note', 'text'], ['flagged', 'boolean'], ['idempotency_key', 'text'], ['request_hash', 'text'],
-      ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
-    ],
-    orderRows,
-  );
-  await bulkInsert(
-    tx,
-    'order_lines',
-    [['id', 'int'], ['order_id', 'int'], ['line_no', 'int'], ['variant_id', 'int'], ['sku', 'text'], ['quantity', 'int'], ['list_price', 'bigint'], ['unit_price', 'bigint'], ['line_total', 'bigint'], ['price_steps', 'jsonb']],
-    lineRows,
-  );
-  await bulkInsert(
-    tx,
-    'fulfillments',
-    [['id', 'int'], ['order_id', 'int'], ['warehouse_id', 'int'], ['status', 'fulfillment_status'], ['routing_reason', 'text'], ['tracking_number', 'text'], ['batch_codes', 'text[]'], ['shipped_at', 'timestamptz'], ['delivered_at', 'timestamptz']],
-    fulfillmentRows,
-  );
-  await bulkInsert(tx, 'fulfillment_lines', [['id', 'int'], ['fulfillment_id', 'int'], ['order_line_id', 'int'], ['variant_id', 'int'], ['sku', 'text'], ['quantity', 'int']], fulfillmentLineRows);
-  await bulkInsert(
-    tx,
-    'order_events',
-    [['id', 'int'], ['order_id', 'int'], ['at', 'timestamptz'], ['kind', 'text'], ['status', 'order_status'], ['actor_user_id', 'int'], ['actor', 'text'], ['note', 'text']],
-    eventRows,
-    10_000,
-  );
-  await bulkInsert(
-    tx,
-    'stock_movements',
-    [['id', 'bigint'], ['warehouse_id', 'int'], ['variant_id', 'int'], ['on_hand_delta', 'int'], ['reserved_delta', 'int'], ['reason', 'text'], ['order_id', 'int'], ['at', 'timestamptz']],
-    movements,
-  );
+  // ----- The rest --------------------------------------------------------------------------
+  writer.insert('stock_levels', STOCK_COLUMNS, stockRows);
+  writer.insert('stock_movements', MOVEMENT_COLUMNS, movements);
   const credit = [...creditUsed].filter(([, used]) => used > 0n).map(([id, used]) => ({ id, used: used.toString() }));
   if (credit.length) {
-    await tx.execute(sql`update accounts a set credit_used = r.used from json_to_recordset(${JSON.stringify(credit)}::json) as r(id int, used bigint) where a.id = r.id`);
+    writer.execute(
+      sql`update accounts a set credit_used = r.used from json_to_recordset(${JSON.stringify(credit)}::json) as r(id int, used bigint) where a.id = r.id`,
+    );
   }
-  for (const t of ['warehouses', 'orders', 'order_lines', 'fulfillments', 'fulfillment_lines', 'order_events', 'stock_movements']) await fixSequence(tx, t);
-  await tx.execute(sql`analyze warehouses, stock_levels, orders, order_lines, fulfillments, fulfillment_lines, order_events, stock_movements`);
+  for (const t of [
+    'warehouses',
+    'orders',
+    'order_lines',
+    'fulfillments',
+    'fulfillment_lines',
+    'order_events',
+    'stock_movements',
+  ])
+    writer.execute(fixSequenceStatement(t));
+  await writer.done();
 
-  return { warehouses: allWarehouses.length, orders: drafts.length, lines: lineRows.length };
+  return { warehouses: allWarehouses.length, orders: drafts.length, lines: lineCount };
 }

@@ -47,7 +47,8 @@ export function summarizeProfile(profile: CpuProfile, top = 25): string {
     const { functionName, url, lineNumber } = n.callFrame;
     const area = areaOf(url, functionName);
     byArea.set(area, (byArea.get(area) ?? 0) + hits);
-    const key = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*?(node_modules|src|test)\//, '$1/')}:${lineNumber + 1}` : ''}`.trim();
+    const key =
+      `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*?(node_modules|src|test)\//, '$1/')}:${lineNumber + 1}` : ''}`.trim();
     byFn.set(key, (byFn.get(key) ?? 0) + hits);
   }
   const pct = (h: number) => `${((h / totalSamples) * 100).toFixed(1)}%`.padStart(6);

@@ -77,7 +77,12 @@ export async function drive(o: LoadOptions): Promise<LoadResult> {
               },
             }
           : {}),
-        ...(o.onResponse ? { onResponse: (status: number, body: string, _ctx: unknown, headers: Record<string, string | string[]>) => o.onResponse!(status, body, headers) } : {}),
+        ...(o.onResponse
+          ? {
+              onResponse: (status: number, body: string, _ctx: unknown, headers: Record<string, string | string[]>) =>
+                o.onResponse!(status, body, headers),
+            }
+          : {}),
       },
     ],
   } as autocannon.Options);
@@ -86,7 +91,13 @@ export async function drive(o: LoadOptions): Promise<LoadResult> {
     requests: result.requests.total,
     seconds,
     reqPerSec: result.requests.total / seconds,
-    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+    latency: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.average,
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,

@@ -29,26 +29,34 @@ let dir: string | null = null;
 export async function setup(project: TestProject): Promise<void> {
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
   let adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) {
-    dir = await mkdtemp(join(tmpdir(), 'channelgraph-test-'));
-    await chmod(dir, 0o755); // the postgres user must be able to enter it
-    embedded = await startEmbeddedPostgres(dir, log);
-    adminUrl = embedded.url('postgres');
+  try {
+    if (!adminUrl) {
+      dir = await mkdtemp(join(tmpdir(), 'channelgraph-test-'));
+      await chmod(dir, 0o755); // the postgres user must be able to enter it
+      embedded = await startEmbeddedPostgres(dir, log);
+      adminUrl = embedded.url('postgres');
+    }
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${TEMPLATE_DB}`);
+    await admin.unsafe(`create database ${TEMPLATE_DB}`);
+    await admin.end();
+    const templateUrl = new URL(adminUrl);
+    templateUrl.pathname = `/${TEMPLATE_DB}`;
+    const template = connect(templateUrl.toString(), { max: 1 });
+    await runMigrations(template.db);
+    await template.close();
+  } catch (e) {
+    // vitest runs no teardown for a setup that failed: stop what was started here.
+    await teardown();
+    throw e;
   }
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${TEMPLATE_DB}`);
-  await admin.unsafe(`create database ${TEMPLATE_DB}`);
-  await admin.end();
-  const templateUrl = new URL(adminUrl);
-  templateUrl.pathname = `/${TEMPLATE_DB}`;
-  const template = connect(templateUrl.toString(), { max: 1 });
-  await runMigrations(template.db);
-  await template.close();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDb', TEMPLATE_DB);
 }
 
 export async function teardown(): Promise<void> {
   await embedded?.stop();
+  embedded = null;
   if (dir) await rm(dir, { recursive: true, force: true });
+  dir = null;
 }

@@ -1,18 +1,21 @@
-import { and, asc, count, eq, gt, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { publishEvent } from '../integration/outbox.js';
+import { and, asc, count, eq, gt, ilike, like, or, type SQL } from 'drizzle-orm';
 import type { Context, SignedInContext } from '../../graphql/context.js';
 import { inSubtree } from '../../auth/scope.js';
-import { containsPattern, uniqueViolation } from '../../db/sql.js';
-import { forbidden, userError, type UserError } from '../../graphql/errors.js';
-import { keyOf } from '../../graphql/ids.js';
+import { seesContactOf, visibleOrForbidden, visibleOrNull } from '../../auth/access.js';
+import { containsPattern, nextId, uniqueViolation } from '../../db/sql.js';
+import type { DbOrTx } from '../../db/client.js';
+import { userError, type UserError } from '../../graphql/errors.js';
 import { pageRequest, toConnection, type Connection } from '../../graphql/connection.js';
-import { money, toMinor, type MoneyValue } from '../../lib/money.js';
+import { fromMinor, money, parseAmount, toMinor, type MoneyValue } from '../../lib/money.js';
+import { recordAudit } from '../audit/record.js';
 import { region } from '../regions/types.js';
+import { addressValue } from '../regions/address.js';
 import { isRegionCode, regionPrefix, withinTerritory } from '../regions/regions.js';
-import { accounts, portals, type AccountRow, type PortalRow, type Tier } from './tables.js';
+import { accounts, portals, type AccountRow, type PortalRow } from './tables.js';
 import { isSellingTier, tierBelow } from './tiers.js';
 import type { AccountFilter, Address, Contact, CreateAccountInput, PortalInput } from './types.js';
 import type { Region } from '../regions/types.js';
-import type { UserRow } from '../users/tables.js';
 
 export interface AccountPayloadValue {
   account: AccountRow | null;
@@ -28,14 +31,21 @@ export async function findVisible(ctx: Context, id: number): Promise<AccountRow 
   return row ?? null;
 }
 
-export function byGlobalId(ctx: Context, id: string): Promise<AccountRow | null> {
-  const key = keyOf(id, 'Account');
-  return key === null ? Promise.resolve(null) : findVisible(ctx, key);
+/** One account by id, unscoped, read through `tx`: inside a transaction, instead of a loader (which would need a second connection). */
+export async function accountIn(tx: DbOrTx, id: number): Promise<AccountRow> {
+  const [row] = await tx.select().from(accounts).where(eq(accounts.id, id));
+  if (!row) throw new Error(`missing account ${id}`);
+  return row;
 }
+
+export const byGlobalId = (ctx: Context, id: string) => visibleOrNull(ctx, id, 'Account', findVisible);
+
+/** `findVisible` through the request's loader: batched, for reads in lists and fields. */
+export const findVisibleBatched = (ctx: Context, id: number) => ctx.loaders.accounts.visibleById.load(id);
 
 function filterSql(filter: AccountFilter | null | undefined): SQL[] {
   const where: SQL[] = [];
-  if (filter?.tier) where.push(eq(accounts.tier, filter.tier as Tier));
+  if (filter?.tier) where.push(eq(accounts.tier, filter.tier));
   if (filter?.regionCode) where.push(like(accounts.addressRegionCode, `${regionPrefix(filter.regionCode)}%`));
   const search = filter?.search?.trim();
   if (search) {
@@ -44,7 +54,12 @@ function filterSql(filter: AccountFilter | null | undefined): SQL[] {
   return where;
 }
 
-async function page(ctx: Context, scope: SQL[], first?: number | null, after?: string | null): Promise<Connection<AccountRow>> {
+async function page(
+  ctx: Context,
+  scope: SQL[],
+  first?: number | null,
+  after?: string | null,
+): Promise<Connection<AccountRow>> {
   const req = pageRequest(first, after);
   const where = and(...scope);
   const rows = await ctx.db
@@ -53,10 +68,15 @@ async function page(ctx: Context, scope: SQL[], first?: number | null, after?: s
     .where(req.afterKey === null ? where : and(where, gt(accounts.id, req.afterKey)))
     .orderBy(asc(accounts.id))
     .limit(req.limit);
-  return toConnection(rows, req, (r) => r.id, async () => {
-    const [{ n }] = await ctx.db.select({ n: count() }).from(accounts).where(where);
-    return n;
-  });
+  return toConnection(
+    rows,
+    req,
+    (r) => r.id,
+    async () => {
+      const [{ n }] = await ctx.db.select({ n: count() }).from(accounts).where(where);
+      return n;
+    },
+  );
 }
 
 export function list(ctx: Context, first?: number | null, after?: string | null, filter?: AccountFilter | null) {
@@ -66,8 +86,17 @@ export function list(ctx: Context, first?: number | null, after?: string | null,
 /** Direct children of an account the viewer already sees (batched across a list of accounts). */
 export async function children(ctx: Context, account: AccountRow, first?: number | null, after?: string | null) {
   const req = pageRequest(first, after);
-  const rows = await ctx.loaders.accounts.childrenPage.load({ parentId: account.id, limit: req.limit, afterKey: req.afterKey });
-  return toConnection(rows, req, (r) => r.id, () => ctx.loaders.accounts.childCount.load(account.id));
+  const rows = await ctx.loaders.accounts.childrenPage.load({
+    parentId: account.id,
+    limit: req.limit,
+    afterKey: req.afterKey,
+  });
+  return toConnection(
+    rows,
+    req,
+    (r) => r.id,
+    () => ctx.loaders.accounts.childCount.load(account.id),
+  );
 }
 
 export async function seller(ctx: Context, account: AccountRow): Promise<AccountRow | null> {
@@ -90,8 +119,18 @@ export async function portalBySlug(ctx: Context, slug: string): Promise<PortalRo
   return row ?? null;
 }
 
-export function usersOf(ctx: Context, account: AccountRow): Promise<UserRow[]> {
-  return ctx.loaders.users.byAccountId.load(account.id);
+/**
+ * V4 for "who did it" (an order event's actor, a ticket comment's author):
+ * accounts above the person's account's direct parent read the account's
+ * name only, not the person's. (Those below it, a retailer reading its
+ * seller's service staff, are not who V4 protects against.)
+ */
+export async function actorFor(ctx: Context, accountId: number | null, actor: string | null): Promise<string | null> {
+  if (accountId === null || actor === null) return actor;
+  const account = await ctx.loaders.accounts.byId.load(accountId);
+  if (!account) return null;
+  const above = !!ctx.viewer && account.path.includes(ctx.viewer.accountId) && !seesContactOf(ctx.viewer, account);
+  return above ? account.name : actor;
 }
 
 export function territory(account: AccountRow): Region[] {
@@ -100,15 +139,14 @@ export function territory(account: AccountRow): Region[] {
 
 export function address(account: AccountRow): Address | null {
   if (!account.addressLine1 || !account.addressRegionCode) return null;
-  return {
+  return addressValue({
     line1: account.addressLine1,
     city: account.addressCity,
     regionCode: account.addressRegionCode,
-    region: isRegionCode(account.addressRegionCode) ? region(account.addressRegionCode) : null,
     postalCode: account.addressPostalCode,
     latitude: account.latitude,
     longitude: account.longitude,
-  };
+  });
 }
 
 export function contact(account: AccountRow): Contact | null {
@@ -119,7 +157,11 @@ export function contact(account: AccountRow): Contact | null {
 export function credit(account: AccountRow): { limit: MoneyValue; used: MoneyValue; available: MoneyValue } | null {
   if (account.creditLimit === null) return null;
   const available = account.creditLimit - account.creditUsed;
-  return { limit: money(account.creditLimit), used: money(account.creditUsed), available: money(available > 0n ? available : 0n) };
+  return {
+    limit: money(account.creditLimit),
+    used: money(account.creditUsed),
+    available: money(available > 0n ? available : 0n),
+  };
 }
 
 // ------------------------------------------------------------------ createAccount
@@ -127,62 +169,61 @@ export function credit(account: AccountRow): { limit: MoneyValue; used: MoneyVal
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
-function text(value: string | null | undefined, max: number): string | null {
+export function text(value: string | null | undefined, max: number): string | null {
   const t = value?.trim();
   return t ? t.slice(0, max) : null;
 }
 
-function validatePortal(p: PortalInput, errors: UserError[]): void {
-  if (!SLUG.test(p.slug)) errors.push(userError('INVALID_INPUT', 'Slug: 3–40 lowercase letters, digits and hyphens', ['portal', 'slug']));
-  if (!p.displayName.trim()) errors.push(userError('INVALID_INPUT', 'Display name is required', ['portal', 'displayName']));
-  if (p.primaryColor && !COLOR.test(p.primaryColor)) errors.push(userError('INVALID_INPUT', 'Colour must be #rrggbb', ['portal', 'primaryColor']));
-  if (p.logoUrl && !/^(https:\/\/|\/)/.test(p.logoUrl)) errors.push(userError('INVALID_INPUT', 'Logo URL must be https:// or a path', ['portal', 'logoUrl']));
+export function validatePortal(p: PortalInput, errors: UserError[]): void {
+  if (!SLUG.test(p.slug))
+    errors.push(userError('INVALID_INPUT', 'Slug: 3–40 lowercase letters, digits and hyphens', ['portal', 'slug']));
+  if (!p.displayName.trim())
+    errors.push(userError('INVALID_INPUT', 'Display name is required', ['portal', 'displayName']));
+  if (p.primaryColor && !COLOR.test(p.primaryColor))
+    errors.push(userError('INVALID_INPUT', 'Colour must be #rrggbb', ['portal', 'primaryColor']));
+  if (p.logoUrl && !/^(https:\/\/|\/)/.test(p.logoUrl))
+    errors.push(userError('INVALID_INPUT', 'Logo URL must be https:// or a path', ['portal', 'logoUrl']));
 }
 
-function validateCreate(input: CreateAccountInput, parent: AccountRow): UserError[] {
-  const errors: UserError[] = [];
-  const tier = input.tier as Tier;
-  if (!input.name.trim() || input.name.length > 200) errors.push(userError('INVALID_INPUT', 'Name is required (at most 200 characters)', ['name']));
-  if (!tierBelow(tier, parent.tier)) {
-    errors.push(userError('INVALID_INPUT', `A ${tier} cannot buy from a ${parent.tier}: the tier must be below the parent's`, ['tier']));
-  }
-  const terr = input.territory ?? [];
-  if (isSellingTier(tier) && terr.length === 0) errors.push(userError('INVALID_INPUT', 'A selling account needs a territory', ['territory']));
-  if (!isSellingTier(tier) && terr.length > 0) errors.push(userError('INVALID_INPUT', 'A retailer does not sell and has no territory', ['territory']));
-  terr.forEach((code, i) => {
-    if (!isRegionCode(code)) errors.push(userError('INVALID_INPUT', `${code} is not a GB/T 2260 region code`, ['territory', i]));
-    else if (!withinTerritory(code, parent.territory)) {
-      errors.push(userError('INVALID_INPUT', `${code} lies outside the parent's territory`, ['territory', i]));
-    }
-  });
+/** The parts of an account its own ADMIN describes: address (V6: inside the seller's territory), contact, service phone, portal. */
+export interface AccountDetails {
+  address?: CreateAccountInput['address'];
+  contact?: CreateAccountInput['contact'];
+  servicePhone?: string | null;
+  portal?: PortalInput | null;
+}
+
+/** Checks an account's details; `sellerTerritory` is its parent's (null for the brand, which has none above it). */
+export function validateDetails(
+  input: AccountDetails,
+  sellerTerritory: readonly string[] | null,
+  errors: UserError[],
+): void {
   if (input.address) {
     const a = input.address;
     if (!a.line1.trim()) errors.push(userError('INVALID_INPUT', 'Address line is required', ['address', 'line1']));
-    if (!isRegionCode(a.regionCode)) errors.push(userError('INVALID_INPUT', `${a.regionCode} is not a GB/T 2260 region code`, ['address', 'regionCode']));
-    else if (!withinTerritory(a.regionCode, parent.territory)) {
-      // V6: a seller creates accounts only inside its territory.
-      errors.push(userError('OUTSIDE_TERRITORY', `${a.regionCode} lies outside the seller's territory`, ['address', 'regionCode']));
+    if (!isRegionCode(a.regionCode))
+      errors.push(
+        userError('INVALID_INPUT', `${a.regionCode} is not a GB/T 2260 region code`, ['address', 'regionCode']),
+      );
+    else if (sellerTerritory && !withinTerritory(a.regionCode, sellerTerritory)) {
+      // V6: a seller has accounts only inside its territory.
+      errors.push(
+        userError('OUTSIDE_TERRITORY', `${a.regionCode} lies outside the seller's territory`, [
+          'address',
+          'regionCode',
+        ]),
+      );
     }
-    if (a.latitude != null && (a.latitude < -90 || a.latitude > 90)) errors.push(userError('INVALID_INPUT', 'Latitude out of range', ['address', 'latitude']));
-    if (a.longitude != null && (a.longitude < -180 || a.longitude > 180)) errors.push(userError('INVALID_INPUT', 'Longitude out of range', ['address', 'longitude']));
+    if (a.latitude != null && (a.latitude < -90 || a.latitude > 90))
+      errors.push(userError('INVALID_INPUT', 'Latitude out of range', ['address', 'latitude']));
+    if (a.longitude != null && (a.longitude < -180 || a.longitude > 180))
+      errors.push(userError('INVALID_INPUT', 'Longitude out of range', ['address', 'longitude']));
   }
   if (input.contact?.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.contact.email)) {
     errors.push(userError('INVALID_INPUT', 'Not an email address', ['contact', 'email']));
   }
-  if (input.creditLimit != null) {
-    let minor: bigint | null = null;
-    try {
-      minor = toMinor(input.creditLimit);
-    } catch {
-      /* reported below */
-    }
-    if (minor === null || minor < 0n) errors.push(userError('INVALID_INPUT', 'Credit limit must be a non-negative amount with at most 2 decimals', ['creditLimit']));
-  }
-  if (input.portal) {
-    if (!isSellingTier(tier)) errors.push(userError('INVALID_INPUT', 'Only selling accounts have a portal', ['portal']));
-    validatePortal(input.portal, errors);
-  }
-  if (input.code != null && (!input.code.trim() || input.code.length > 64)) errors.push(userError('INVALID_INPUT', 'Code must be 1–64 characters', ['code']));
+  if (input.portal) validatePortal(input.portal, errors);
   // Over-long text is refused, never cut short silently.
   const limits: [string | null | undefined, number, string[]][] = [
     [input.address?.line1, 300, ['address', 'line1']],
@@ -199,20 +240,72 @@ function validateCreate(input: CreateAccountInput, parent: AccountRow): UserErro
   for (const [value, max, field] of limits) {
     if (value && value.length > max) errors.push(userError('INVALID_INPUT', `At most ${max} characters`, field));
   }
-  if ((input.territory?.length ?? 0) > 500) errors.push(userError('INVALID_INPUT', 'At most 500 territory codes', ['territory']));
+}
+
+function validateCreate(input: CreateAccountInput, parent: AccountRow): UserError[] {
+  const errors: UserError[] = [];
+  const tier = input.tier;
+  if (!input.name.trim() || input.name.length > 200)
+    errors.push(userError('INVALID_INPUT', 'Name is required (at most 200 characters)', ['name']));
+  if (!tierBelow(tier, parent.tier)) {
+    errors.push(
+      userError('INVALID_INPUT', `A ${tier} cannot buy from a ${parent.tier}: the tier must be below the parent's`, [
+        'tier',
+      ]),
+    );
+  }
+  const terr = input.territory ?? [];
+  if (isSellingTier(tier) && terr.length === 0)
+    errors.push(userError('INVALID_INPUT', 'A selling account needs a territory', ['territory']));
+  if (!isSellingTier(tier) && terr.length > 0)
+    errors.push(userError('INVALID_INPUT', 'A retailer does not sell and has no territory', ['territory']));
+  terr.forEach((code, i) => {
+    if (!isRegionCode(code))
+      errors.push(userError('INVALID_INPUT', `${code} is not a GB/T 2260 region code`, ['territory', i]));
+    else if (!withinTerritory(code, parent.territory)) {
+      errors.push(userError('INVALID_INPUT', `${code} lies outside the parent's territory`, ['territory', i]));
+    }
+  });
+  if (input.creditLimit != null) {
+    if (parseAmount(input.creditLimit, 'nonNegative') === null)
+      errors.push(
+        userError('INVALID_INPUT', 'Credit limit must be a non-negative amount with at most 2 decimals', [
+          'creditLimit',
+        ]),
+      );
+  }
+  if (input.portal && !isSellingTier(tier))
+    errors.push(userError('INVALID_INPUT', 'Only selling accounts have a portal', ['portal']));
+  validateDetails(input, parent.territory, errors);
+  if (input.code != null && (!input.code.trim() || input.code.length > 64))
+    errors.push(userError('INVALID_INPUT', 'Code must be 1–64 characters', ['code']));
+  if ((input.territory?.length ?? 0) > 500)
+    errors.push(userError('INVALID_INPUT', 'At most 500 territory codes', ['territory']));
   return errors;
 }
 
 export async function create(ctx: SignedInContext, input: CreateAccountInput): Promise<AccountPayloadValue> {
-  const parentKey = keyOf(input.parentId, 'Account');
-  const parent = parentKey === null ? null : await findVisible(ctx, parentKey);
   // Outside the viewer's subtree (or no such account): refused without saying which.
-  if (!parent) throw forbidden('You cannot create accounts under that parent');
+  const parent = await visibleOrForbidden(
+    ctx,
+    input.parentId,
+    'Account',
+    findVisible,
+    'You cannot create accounts under that parent',
+  );
   const errors = validateCreate(input, parent);
+  if (parent.status !== 'ACTIVE')
+    errors.push(
+      userError(
+        'ACCOUNT_SUSPENDED',
+        `${parent.name} is ${parent.status.toLowerCase()}: no accounts are added below it`,
+        ['parentId'],
+      ),
+    );
   if (errors.length) return { account: null, userErrors: errors };
   try {
     const account = await ctx.db.transaction(async (tx) => {
-      const [{ id }] = await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('accounts', 'id'))::int as id`);
+      const id = await nextId(tx, accounts);
       const [row] = await tx
         .insert(accounts)
         .values({
@@ -221,7 +314,7 @@ export async function create(ctx: SignedInContext, input: CreateAccountInput): P
           path: [...parent.path, id],
           rootId: parent.rootId,
           name: input.name.trim(),
-          tier: input.tier as Tier,
+          tier: input.tier,
           code: text(input.code, 64),
           territory: [...new Set(input.territory ?? [])],
           addressLine1: text(input.address?.line1, 300),
@@ -237,6 +330,17 @@ export async function create(ctx: SignedInContext, input: CreateAccountInput): P
           servicePhone: text(input.servicePhone, 50),
         })
         .returning();
+      const { creditUsed: _used, ...created } = row;
+      await recordAudit(tx, ctx.viewer, {
+        account: row,
+        action: 'account.create',
+        subject: { type: 'Account', id: row.id },
+        after: {
+          ...created,
+          creditLimit: row.creditLimit === null ? null : fromMinor(row.creditLimit),
+          portal: input.portal ?? null,
+        },
+      });
       if (input.portal) {
         await tx.insert(portals).values({
           accountId: id,
@@ -247,13 +351,21 @@ export async function create(ctx: SignedInContext, input: CreateAccountInput): P
           welcomeText: text(input.portal.welcomeText, 2000),
         });
       }
+      await publishEvent(tx, {
+        topic: 'account.created',
+        rootId: row.rootId,
+        aggregateType: 'Account',
+        aggregateId: row.id,
+      });
       return row;
     });
     return { account, userErrors: [] };
   } catch (e) {
     const constraint = uniqueViolation(e);
-    if (constraint === 'portals_slug_uq') return { account: null, userErrors: [userError('SLUG_TAKEN', 'That portal slug is taken', ['portal', 'slug'])] };
-    if (constraint === 'accounts_code_uq') return { account: null, userErrors: [userError('CODE_TAKEN', 'Another account has that code', ['code'])] };
+    if (constraint === 'portals_slug_uq')
+      return { account: null, userErrors: [userError('SLUG_TAKEN', 'That portal slug is taken', ['portal', 'slug'])] };
+    if (constraint === 'accounts_code_uq')
+      return { account: null, userErrors: [userError('CODE_TAKEN', 'Another account has that code', ['code'])] };
     throw e;
   }
 }

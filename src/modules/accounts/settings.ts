@@ -23,7 +23,10 @@ export function get(ctx: SignedInContext): Promise<SettingsValue> {
 }
 
 /** Brand ADMIN only (the permission map says so). */
-export async function update(ctx: SignedInContext, input: ChannelSettingsInput): Promise<{ settings: SettingsValue; userErrors: UserError[] }> {
+export async function update(
+  ctx: SignedInContext,
+  input: ChannelSettingsInput,
+): Promise<{ settings: SettingsValue; userErrors: UserError[] }> {
   const rootId = ctx.viewer.account.rootId;
   const set: Partial<SettingsValue> = {};
   if (input.publicCatalog != null) set.publicCatalog = input.publicCatalog;

@@ -1,23 +1,23 @@
-import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../graphql/enums.js';
+import { accountStatus, channelTier, territoryPolicy } from './tables.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { connectionTypes } from '../../graphql/connection.js';
 import { UserError } from '../../graphql/errors.js';
 import { Node } from '../../graphql/node.js';
 import { Region } from '../regions/types.js';
-import { User } from '../users/types.js';
-// Account and Order refer to each other; the field thunk resolves the cycle lazily.
-import { OrderConnection as OrderConnectionRef } from '../orders/types.js';
-import { TicketConnection as TicketConnectionRef } from '../service/types.js';
-import { InvoiceRequest as InvoiceRequestRef, LedgerEntryConnection as LedgerEntryConnectionRef, RebateAccrual as RebateAccrualRef, Statement as StatementRef } from '../finance/types.js';
 import type { MoneyValue } from '../../lib/money.js';
 
-export enum ChannelTier {
-  BRAND = 'BRAND',
-  GENERAL_AGENT = 'GENERAL_AGENT',
-  DISTRIBUTOR = 'DISTRIBUTOR',
-  RETAILER = 'RETAILER',
-}
-registerEnumType(ChannelTier, { name: 'ChannelTier' });
+export const ChannelTier = graphqlEnum(channelTier.enumValues, 'ChannelTier');
+export type ChannelTier = (typeof channelTier.enumValues)[number];
+
+export const AccountStatus = graphqlEnum(accountStatus.enumValues, 'AccountStatus', {
+  valuesConfig: {
+    SUSPENDED: { description: 'Cannot sign in, order or be ordered for; its data and history stay.' },
+    CLOSED: { description: 'Closed for good; history stays readable to its ancestors.' },
+  },
+});
+export type AccountStatus = (typeof accountStatus.enumValues)[number];
 
 @ObjectType()
 export class Money {
@@ -30,7 +30,8 @@ export class Address {
   @Field(() => String) line1!: string;
   @Field(() => String, { nullable: true }) city!: string | null;
   @Field(() => String) regionCode!: string;
-  @Field(() => Region, { nullable: true, description: 'The region of `regionCode`, with its name.' }) region!: Region | null;
+  @Field(() => Region, { nullable: true, description: 'The region of `regionCode`, with its name.' })
+  region!: Region | null;
   @Field(() => String, { nullable: true }) postalCode!: string | null;
   @Field(() => Float, { nullable: true }) latitude!: number | null;
   @Field(() => Float, { nullable: true }) longitude!: number | null;
@@ -50,7 +51,7 @@ export class Credit {
   @Field(() => Money) available!: MoneyValue;
 }
 
-@ObjectType({ description: 'Public branding of a seller\'s ordering portal. Readable without signing in.' })
+@ObjectType({ description: "Public branding of a seller's ordering portal. Readable without signing in." })
 export class Portal {
   @Field(() => String) slug!: string;
   @Field(() => String) displayName!: string;
@@ -69,28 +70,28 @@ export class SellerProfile {
   @Field(() => Portal, { nullable: true }) portal!: Portal | null;
 }
 
-@ObjectType({ implements: Node, description: 'A company in the channel tree. Visible to itself and its ancestors only (V1).' })
+@ObjectType({
+  implements: Node,
+  description: 'A company in the channel tree. Visible to itself and its ancestors only (V1).',
+})
 export class Account extends Node {
   @Field(() => String) name!: string;
   @Field(() => ChannelTier) tier!: ChannelTier;
   @Field(() => String, { nullable: true, description: 'External (ERP) code.' }) code!: string | null;
+  @Field(() => AccountStatus, { description: 'ACTIVE, or SUSPENDED / CLOSED by an ancestor (setAccountStatus).' })
+  status!: AccountStatus;
   @Field(() => SellerProfile, { nullable: true, description: 'The account this one buys from; null for the brand.' })
   seller!: SellerProfile | null;
   @Field(() => AccountConnection, { description: 'Direct downstream accounts.' }) children!: unknown;
   @Field(() => [Region], { description: 'Sales territory of a selling account (V6).' }) territory!: Region[];
-  @Field(() => Address, { nullable: true, description: 'V4: the account itself and its direct parent only.' }) address!: Address | null;
-  @Field(() => Contact, { nullable: true, description: 'V4: the account itself and its direct parent only.' }) contact!: Contact | null;
+  @Field(() => Address, { nullable: true, description: 'V4: the account itself and its direct parent only.' })
+  address!: Address | null;
+  @Field(() => Contact, { nullable: true, description: 'V4: the account itself and its direct parent only.' })
+  contact!: Contact | null;
   @Field(() => Credit, { nullable: true, description: 'V5: the account itself (ADMIN or FINANCE) and its ancestors.' })
   credit!: Credit | null;
   @Field(() => Portal, { nullable: true }) portal!: Portal | null;
-  @Field(() => [User]) users!: User[];
-  @Field(() => OrderConnectionRef, { description: 'Orders this account placed (V1).' }) orders!: unknown;
-  @Field(() => TicketConnectionRef, { description: 'Tickets this account opened or handles (V1).' }) tickets!: unknown;
-  @Field(() => Money, { nullable: true, description: 'V5: what the account owes its seller (the sum of its ledger).' }) balance!: unknown;
-  @Field(() => LedgerEntryConnectionRef, { nullable: true, description: 'V5: its ledger with its seller, newest first.' }) ledger!: unknown;
-  @Field(() => [StatementRef], { nullable: true, description: 'V5: its statements.' }) statements!: unknown;
-  @Field(() => [InvoiceRequestRef], { nullable: true, description: 'V5: its invoice requests.' }) invoiceRequests!: unknown;
-  @Field(() => [RebateAccrualRef], { nullable: true, description: 'V5: rebates it earned, pending or settled.' }) rebateAccruals!: unknown;
+  // Other modules add their own fields (users, orders, tickets, balance, ledger, …) with field resolvers.
 }
 
 export const { Edge: AccountEdge, Connection: AccountConnection } = connectionTypes(Account, 'Account');
@@ -98,9 +99,13 @@ export const { Edge: AccountEdge, Connection: AccountConnection } = connectionTy
 @InputType()
 export class AccountFilter {
   @Field(() => ChannelTier, { nullable: true }) tier?: ChannelTier | null;
-  @Field(() => String, { nullable: true, description: 'Accounts located in this region (a code covers its subdivisions).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Accounts located in this region (a code covers its subdivisions).',
+  })
   regionCode?: string | null;
-  @Field(() => String, { nullable: true, description: 'Matches name or code, case-insensitively.' }) search?: string | null;
+  @Field(() => String, { nullable: true, description: 'Matches name or code, case-insensitively.' }) search?:
+    string | null;
 }
 
 @InputType()
@@ -131,7 +136,8 @@ export class PortalInput {
 
 @InputType()
 export class CreateAccountInput {
-  @Field(() => ID, { description: "The new account's seller; must be the viewer's account or in its subtree." }) parentId!: string;
+  @Field(() => ID, { description: "The new account's seller; must be the viewer's account or in its subtree." })
+  parentId!: string;
   @Field(() => String) name!: string;
   @Field(() => ChannelTier) tier!: ChannelTier;
   @Field(() => String, { nullable: true }) code?: string | null;
@@ -150,16 +156,19 @@ export class AccountPayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-export enum TerritoryPolicy {
-  BLOCK = 'BLOCK',
-  FLAG = 'FLAG',
-}
-registerEnumType(TerritoryPolicy, { name: 'TerritoryPolicy', description: 'V6: what happens to a ship-to outside the seller territory.' });
+export const TerritoryPolicy = graphqlEnum(territoryPolicy.enumValues, 'TerritoryPolicy', {
+  description: 'V6: what happens to a ship-to outside the seller territory.',
+});
+export type TerritoryPolicy = (typeof territoryPolicy.enumValues)[number];
 
 @ObjectType({ description: 'Brand-wide settings of the channel.' })
 export class ChannelSettings {
-  @Field(() => Boolean, { description: 'Anonymous visitors may browse the catalog (never prices).' }) publicCatalog!: boolean;
-  @Field(() => TerritoryPolicy, { description: 'BLOCK refuses orders shipped outside the seller territory (OUTSIDE_TERRITORY); FLAG accepts and flags them.' })
+  @Field(() => Boolean, { description: 'Anonymous visitors may browse the catalog (never prices).' })
+  publicCatalog!: boolean;
+  @Field(() => TerritoryPolicy, {
+    description:
+      'BLOCK refuses orders shipped outside the seller territory (OUTSIDE_TERRITORY); FLAG accepts and flags them.',
+  })
   territoryPolicy!: TerritoryPolicy;
 }
 
@@ -173,4 +182,49 @@ export class ChannelSettingsInput {
 export class ChannelSettingsPayload {
   @Field(() => ChannelSettings, { nullable: true }) settings!: ChannelSettings | null;
   @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class UpdateAccountInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: "The account's own ADMIN." }) name?: string | null;
+  @Field(() => String, { nullable: true, description: "The parent's ADMIN." }) code?: string | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: "Selling tiers: inside the parent's territory, and still covering every child's.",
+  })
+  territory?: string[] | null;
+  @Field(() => AddressInput, {
+    nullable: true,
+    description: "The account's own ADMIN (V6: inside the seller's territory).",
+  })
+  address?: AddressInput | null;
+  @Field(() => ContactInput, { nullable: true, description: "The account's own ADMIN." }) contact?: ContactInput | null;
+  @Field(() => String, { nullable: true, description: "The account's own ADMIN; an empty string clears it." })
+  servicePhone?: string | null;
+  @Field(() => PortalInput, { nullable: true, description: "The account's own ADMIN (selling tiers)." })
+  portal?: PortalInput | null;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "The parent's ADMIN or FINANCE sets it (V5); null with clearCreditLimit removes the limit.",
+  })
+  creditLimit?: string | null;
+  @Field(() => Boolean, { nullable: true }) clearCreditLimit?: boolean | null;
+}
+
+@InputType()
+export class SetAccountStatusInput {
+  @Field(() => ID) id!: string;
+  @Field(() => AccountStatus) status!: AccountStatus;
+  @Field(() => String) reason!: string;
+}
+
+@InputType({
+  description:
+    "Moves an account (and its subtree) under another seller of the same tier as its old one, inside the viewer's subtree. Past orders keep their seller; open orders must be finished or cancelled first.",
+})
+export class MoveAccountInput {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) newParentId!: string;
+  @Field(() => String) reason!: string;
 }

@@ -1,8 +1,18 @@
 import DataLoader from 'dataloader';
-import { and, asc, inArray } from 'drizzle-orm';
+import { and, asc } from 'drizzle-orm';
+import { inInts } from '../../db/sql.js';
 import type { Db } from '../../db/client.js';
 import { byKey, groupByKey } from '../../lib/batch.js';
-import { categories, productMedia, products, variants, type CategoryRow, type MediaRow, type ProductRow, type VariantRow } from './tables.js';
+import {
+  categories,
+  productMedia,
+  products,
+  variants,
+  type CategoryRow,
+  type MediaRow,
+  type ProductRow,
+  type VariantRow,
+} from './tables.js';
 import { variantVisible, type CatalogScope } from './scope.js';
 
 /**
@@ -15,7 +25,7 @@ export function catalogLoaders(db: Db, scope: () => Promise<CatalogScope>) {
       const rows = await db
         .select()
         .from(variants)
-        .where(and(inArray(variants.productId, [...ids]), variantVisible(variants.id, await scope())))
+        .where(and(inInts(variants.productId, ids), variantVisible(variants.id, await scope())))
         .orderBy(asc(variants.position), asc(variants.id));
       return groupByKey(ids, rows, (r) => r.productId);
     }),
@@ -30,7 +40,10 @@ export function catalogLoaders(db: Db, scope: () => Promise<CatalogScope>) {
         }
         const offered = new Set<string>();
         for (const [g, { scope: s, ids }] of groups) {
-          const rows = await db.select({ id: variants.id }).from(variants).where(and(inArray(variants.id, ids), variantVisible(variants.id, s)));
+          const rows = await db
+            .select({ id: variants.id })
+            .from(variants)
+            .where(and(inInts(variants.id, ids), variantVisible(variants.id, s)));
           for (const r of rows) offered.add(`${g}|${r.id}`);
         }
         return keys.map((k) => offered.has(`${JSON.stringify(k.scope)}|${k.variantId}`));
@@ -38,18 +51,22 @@ export function catalogLoaders(db: Db, scope: () => Promise<CatalogScope>) {
       { cacheKeyFn: (k) => `${JSON.stringify(k.scope)}|${k.variantId}` },
     ),
     variantById: new DataLoader<number, VariantRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(variants).where(inArray(variants.id, [...ids])), (r) => r.id),
+      byKey(ids, await db.select().from(variants).where(inInts(variants.id, ids)), (r) => r.id),
     ),
     productById: new DataLoader<number, ProductRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(products).where(inArray(products.id, [...ids])), (r) => r.id),
+      byKey(ids, await db.select().from(products).where(inInts(products.id, ids)), (r) => r.id),
     ),
     categoryById: new DataLoader<number, CategoryRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(categories).where(inArray(categories.id, [...ids])), (r) => r.id),
+      byKey(ids, await db.select().from(categories).where(inInts(categories.id, ids)), (r) => r.id),
     ),
     mediaByProduct: new DataLoader<number, MediaRow[]>(async (ids) =>
       groupByKey(
         ids,
-        await db.select().from(productMedia).where(inArray(productMedia.productId, [...ids])).orderBy(asc(productMedia.position), asc(productMedia.id)),
+        await db
+          .select()
+          .from(productMedia)
+          .where(inInts(productMedia.productId, ids))
+          .orderBy(asc(productMedia.position), asc(productMedia.id)),
         (r) => r.productId,
       ),
     ),

@@ -2,10 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { Context, SignedInContext } from '../../graphql/context.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { registerNode } from '../../graphql/node.js';
-import { ChannelTier, Money } from '../accounts/types.js';
-import { Price, PriceListEntry } from '../pricing/types.js';
-import * as pricing from '../pricing/service.js';
-import type { Tier } from '../accounts/tables.js';
+import { Money } from '../accounts/types.js';
 import * as catalog from './service.js';
 import * as admin from './admin.js';
 import type { CategoryRow, ProductRow, VariantRow } from './tables.js';
@@ -35,77 +32,88 @@ export class ProductResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
-  ) { return catalog.list(ctx, first, after, filter); }
+  ) {
+    return catalog.list(ctx, first, after, filter);
+  }
 
   @Query(() => Product, { nullable: true })
-  product(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) { return catalog.productByGlobalId(ctx, id); }
+  product(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return catalog.productByGlobalId(ctx, id);
+  }
 
   @Mutation(() => UpsertProductsPayload)
-  upsertProducts(@Ctx() ctx: SignedInContext, @Arg('input', () => [UpsertProductInput]) input: UpsertProductInput[]) { return admin.upsertProducts(ctx, input); }
+  upsertProducts(@Ctx() ctx: SignedInContext, @Arg('input', () => [UpsertProductInput]) input: UpsertProductInput[]) {
+    return admin.upsertProducts(ctx, input);
+  }
 
   @Mutation(() => AssortmentPayload)
-  setAssortment(@Ctx() ctx: SignedInContext, @Arg('input', () => SetAssortmentInput) input: SetAssortmentInput) { return admin.setAssortment(ctx, input); }
+  setAssortment(@Ctx() ctx: SignedInContext, @Arg('input', () => SetAssortmentInput) input: SetAssortmentInput) {
+    return admin.setAssortment(ctx, input);
+  }
 
   @FieldResolver(() => ID)
-  id(@Root() p: ProductRow) { return toGlobalId('Product', p.id); }
+  id(@Root() p: ProductRow) {
+    return toGlobalId('Product', p.id);
+  }
 
   @FieldResolver(() => Category, { nullable: true })
-  category(@Ctx() ctx: Context, @Root() p: catalog.ProductRecord) { return catalog.productCategory(ctx, p); }
+  category(@Ctx() ctx: Context, @Root() p: catalog.ProductRecord) {
+    return catalog.productCategory(ctx, p);
+  }
 
   @FieldResolver(() => [Attribute])
-  attributes(@Root() p: ProductRow) { return p.attributes; }
+  attributes(@Root() p: ProductRow) {
+    return p.attributes;
+  }
 
   @FieldResolver(() => [Media])
-  media(@Ctx() ctx: Context, @Root() p: catalog.ProductRecord) { return catalog.productMediaOf(ctx, p); }
+  media(@Ctx() ctx: Context, @Root() p: catalog.ProductRecord) {
+    return catalog.productMediaOf(ctx, p);
+  }
 
   @FieldResolver(() => [Variant])
-  variants(@Ctx() ctx: Context, @Root() p: ProductRow) { return catalog.productVariants(ctx, p); }
+  variants(@Ctx() ctx: Context, @Root() p: ProductRow) {
+    return catalog.productVariants(ctx, p);
+  }
 }
 
 @Resolver(() => Variant)
 export class VariantResolver {
   @Query(() => Variant, { nullable: true })
-  variant(@Ctx() ctx: Context, @Arg('sku', () => String) sku: string) { return catalog.variantBySku(ctx, sku); }
+  variant(@Ctx() ctx: Context, @Arg('sku', () => String) sku: string) {
+    return catalog.variantBySku(ctx, sku);
+  }
 
   @FieldResolver(() => ID)
-  id(@Root() v: VariantRow) { return toGlobalId('Variant', v.id); }
+  id(@Root() v: VariantRow) {
+    return toGlobalId('Variant', v.id);
+  }
 
   @FieldResolver(() => Product)
-  product(@Ctx() ctx: Context, @Root() v: VariantRow) { return catalog.variantProduct(ctx, v); }
+  product(@Ctx() ctx: Context, @Root() v: VariantRow) {
+    return catalog.variantProduct(ctx, v);
+  }
 
   @FieldResolver(() => Money, { nullable: true })
-  suggestedRetailPrice(@Root() v: VariantRow) { return catalog.suggestedRetailPrice(v); }
-
-  @FieldResolver(() => Price, { nullable: true })
-  price(@Ctx() ctx: Context, @Root() v: VariantRow, @Arg('quantity', () => Int, { nullable: true, defaultValue: 1 }) quantity: number) { return pricing.ownPrice(ctx, v, quantity); }
-
-  @FieldResolver(() => Price, { nullable: true })
-  priceFor(
-    @Ctx() ctx: Context,
-    @Root() v: VariantRow,
-    @Arg('accountId', () => ID) accountId: string,
-    @Arg('quantity', () => Int, { nullable: true, defaultValue: 1 }) quantity: number,
-  ) { return pricing.priceFor(ctx, v, accountId, quantity); }
-
-  @FieldResolver(() => Money, { nullable: true })
-  priceFloor(
-    @Ctx() ctx: Context,
-    @Root() v: VariantRow,
-    @Arg('tier', () => ChannelTier, { nullable: true, description: 'The buyers protected; default: the tier below the viewer.' }) tier: ChannelTier | null,
-  ) { return pricing.priceFloor(ctx, v, tier as Tier | null); }
-
-  @FieldResolver(() => [PriceListEntry], { nullable: true })
-  priceListEntries(@Ctx() ctx: Context, @Root() v: VariantRow) { return pricing.entriesInScope(ctx, v); }
+  suggestedRetailPrice(@Root() v: VariantRow) {
+    return catalog.suggestedRetailPrice(v);
+  }
 }
 
 @Resolver(() => Category)
 export class CategoryResolver {
   @Query(() => [Category])
-  categories(@Ctx() ctx: Context) { return catalog.listCategories(ctx); }
+  categories(@Ctx() ctx: Context) {
+    return catalog.listCategories(ctx);
+  }
 
   @FieldResolver(() => ID)
-  id(@Root() c: CategoryRow) { return toGlobalId('Category', c.id); }
+  id(@Root() c: CategoryRow) {
+    return toGlobalId('Category', c.id);
+  }
 
   @FieldResolver(() => Category, { nullable: true })
-  parent(@Ctx() ctx: Context, @Root() c: CategoryRow) { return catalog.categoryParent(ctx, c); }
+  parent(@Ctx() ctx: Context, @Root() c: CategoryRow) {
+    return catalog.categoryParent(ctx, c);
+  }
 }

@@ -27,7 +27,11 @@ export function catalogScope(ctx: Context): Promise<CatalogScope> {
 
 async function resolveScope(ctx: Context): Promise<CatalogScope> {
   if (ctx.viewer) return ctx.viewer.account.parentId === null ? 'all' : ctx.viewer.accountPath.slice(0, -1);
-  const [row] = await ctx.db.select({ rootId: channelSettings.rootId }).from(channelSettings).where(eq(channelSettings.publicCatalog, true)).limit(1);
+  const [row] = await ctx.db
+    .select({ rootId: channelSettings.rootId })
+    .from(channelSettings)
+    .where(eq(channelSettings.publicCatalog, true))
+    .limit(1);
   return row ? [row.rootId] : 'none';
 }
 

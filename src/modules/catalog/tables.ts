@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/tables.js';
 
 export const mediaKind = pgEnum('media_kind', ['IMAGE', 'DOCUMENT', 'VIDEO']);
@@ -26,10 +41,7 @@ export const products = pgTable(
     attributes: jsonb('attributes').$type<{ name: string; value: string }[]>().notNull().default([]),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('products_code_uq').on(t.code),
-    index('products_category_idx').on(t.categoryId),
-  ],
+  (t) => [uniqueIndex('products_code_uq').on(t.code), index('products_category_idx').on(t.categoryId)],
 );
 
 export const productMedia = pgTable(

@@ -1,18 +1,14 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../graphql/enums.js';
+import { mediaKind } from './tables.js';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/connection.js';
 import { UserError } from '../../graphql/errors.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Money } from '../accounts/types.js';
-import { Price, PriceListEntry } from '../pricing/types.js';
-import { Availability, StockLevel } from '../inventory/types.js';
 
-export enum MediaKind {
-  IMAGE = 'IMAGE',
-  DOCUMENT = 'DOCUMENT',
-  VIDEO = 'VIDEO',
-}
-registerEnumType(MediaKind, { name: 'MediaKind' });
+export const MediaKind = graphqlEnum(mediaKind.enumValues, 'MediaKind');
+export type MediaKind = (typeof mediaKind.enumValues)[number];
 
 @ObjectType({ implements: Node })
 export class Category extends Node {
@@ -33,7 +29,10 @@ export class Attribute {
   @Field(() => String) value!: string;
 }
 
-@ObjectType({ implements: Node, description: "A product in the catalog. A buyer sees only products in its seller's assortment (V2)." })
+@ObjectType({
+  implements: Node,
+  description: "A product in the catalog. A buyer sees only products in its seller's assortment (V2).",
+})
 export class Product extends Node {
   @Field(() => String, { description: 'Stable external (ERP) code.' }) code!: string;
   @Field(() => String) name!: string;
@@ -52,26 +51,25 @@ export class Variant extends Node {
   @Field(() => String) unit!: string;
   @Field(() => Int) minOrderQuantity!: number;
   @Field(() => Int) orderIncrement!: number;
-  @Field(() => Money, { nullable: true, description: 'Suggested retail price: any signed-in viewer.' }) suggestedRetailPrice!: unknown;
-  @Field(() => Price, { nullable: true, description: "The price the viewer's own account pays its seller (V3). Denied to anonymous viewers and to the brand." })
-  price!: unknown;
-  @Field(() => Price, { nullable: true, description: "The price a downstream account pays; only for accounts in the viewer's subtree (V1, V3)." })
-  priceFor!: unknown;
-  @Field(() => Money, { nullable: true, description: 'The lowest price the viewer may sell at (V3): brand and selling tiers only, denied to RETAILER.' })
-  priceFloor!: unknown;
-  @Field(() => [PriceListEntry], { nullable: true, description: "Entries of price lists owned by the viewer's account or its subtree (V3); denied to RETAILER." })
-  priceListEntries!: unknown;
-  @Field(() => Availability, { description: "What the viewer's seller chain can deliver to its region." }) availability!: unknown;
-  @Field(() => [StockLevel], { description: 'Per-warehouse stock: owners of the warehouses and their ancestors only (V1).' }) stockLevels!: unknown;
+  @Field(() => Money, { nullable: true, description: 'Suggested retail price: any signed-in viewer.' })
+  suggestedRetailPrice!: unknown;
+  // Pricing (price, priceFor, priceFloor, priceListEntries) and inventory (availability, stockLevels) add their fields with field resolvers.
 }
 
 export const { Edge: ProductEdge, Connection: ProductConnection } = connectionTypes(Product, 'Product');
 
 @InputType()
 export class ProductFilter {
-  @Field(() => String, { nullable: true, description: 'Matches product name or code, or a variant sku or name.' }) search?: string | null;
-  @Field(() => ID, { nullable: true, description: 'A category; its subcategories are included.' }) categoryId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Matches product name or code, or a variant sku or name.' })
+  search?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A category; its subcategories are included.' }) categoryId?:
+    string | null;
   @Field(() => [String], { nullable: true }) skus?: string[] | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only what this seller offers (its assortment), e.g. for a portal's public catalog.",
+  })
+  sellerId?: string | null;
 }
 
 @InputType()
@@ -102,10 +100,14 @@ export class UpsertProductInput {
   @Field(() => String, { description: 'Stable external key (ERP code); upserts are idempotent on it.' }) code!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => String, { nullable: true, description: 'A category name, or a path such as "Water purifiers/RO"; created when missing.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A category name, or a path such as "Water purifiers/RO"; created when missing.',
+  })
   categoryName?: string | null;
   @Field(() => [AttributeInput], { nullable: true }) attributes?: AttributeInput[] | null;
-  @Field(() => [MediaInput], { nullable: true, description: 'Replaces the media when given.' }) media?: MediaInput[] | null;
+  @Field(() => [MediaInput], { nullable: true, description: 'Replaces the media when given.' }) media?:
+    MediaInput[] | null;
   @Field(() => [VariantInput]) variants!: VariantInput[];
 }
 
@@ -118,7 +120,8 @@ export class UpsertProductsPayload {
 @InputType({ description: "Replaces the seller's assortment." })
 export class SetAssortmentInput {
   @Field(() => ID) sellerId!: string;
-  @Field(() => Boolean, { description: 'True: the seller offers everything it can buy; false: only `skus`.' }) includeAll!: boolean;
+  @Field(() => Boolean, { description: 'True: the seller offers everything it can buy; false: only `skus`.' })
+  includeAll!: boolean;
   @Field(() => [String], { nullable: true }) skus?: string[] | null;
 }
 
@@ -127,4 +130,3 @@ export class AssortmentPayload {
   @Field(() => Int, { description: 'How many skus the seller now offers.' }) count!: number;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
-

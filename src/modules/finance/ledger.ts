@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { accounts, type AccountRow } from '../accounts/tables.js';
+import type { AccountRow } from '../accounts/tables.js';
+import * as credit from './credit.js';
 import { ledgerEntries, type LedgerEntryRow } from './tables.js';
 
 export type LedgerKind = LedgerEntryRow['kind'];
@@ -20,10 +21,10 @@ export interface NewEntry {
 }
 
 /**
- * Appends an entry and keeps the buyer's credit used in step with it:
- * credit used = balance + the part of open orders not yet charged. A charge
- * moves an amount from "not yet charged" into the balance, so it leaves credit
- * used as it is; every other entry moves it by its amount.
+ * Appends an entry and keeps the buyer's credit used in step with it
+ * (./credit.ts): a charge moves an amount from "not yet charged" into the
+ * balance, so it leaves credit used as it is; every other entry moves it by
+ * its amount.
  */
 export async function post(tx: Tx, e: NewEntry): Promise<LedgerEntryRow> {
   if (e.amount === 0n) throw new Error('a ledger entry moves money');
@@ -45,25 +46,45 @@ export async function post(tx: Tx, e: NewEntry): Promise<LedgerEntryRow> {
       createdByUserId: e.userId ?? null,
     })
     .returning();
-  if (e.kind !== 'ORDER_CHARGE') {
-    await tx.update(accounts).set({ creditUsed: sql`${accounts.creditUsed} + ${e.amount}` }).where(eq(accounts.id, e.buyer.id));
-  }
+  if (e.kind !== 'ORDER_CHARGE') await credit.move(tx, e.buyer.id, e.amount);
   return row;
 }
 
-/** The balance a buyer owes its seller: the sum of its entries (before `until`, when given). */
-export async function balance(db: DbOrTx, buyerId: number, until?: Date): Promise<bigint> {
+/**
+ * The balance a buyer owes: the sum of its entries (before `until`, when
+ * given; with `sellerId`, only those with that seller: a buyer that moved
+ * has a ledger with each seller it bought from).
+ */
+export async function balance(db: DbOrTx, buyerId: number, until?: Date, sellerId?: number): Promise<bigint> {
   const [row] = await db
     .select({ sum: sql<string>`coalesce(sum(${ledgerEntries.amount}), 0)::text` })
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.buyerId, buyerId), until ? sql`${ledgerEntries.at} < ${until.toISOString()}::timestamptz` : undefined));
+    .where(
+      and(
+        eq(ledgerEntries.buyerId, buyerId),
+        until ? sql`${ledgerEntries.at} < ${until.toISOString()}::timestamptz` : undefined,
+        sellerId === undefined ? undefined : eq(ledgerEntries.sellerId, sellerId),
+      ),
+    );
   return BigInt(row.sum);
 }
 
-export async function entriesBetween(db: DbOrTx, buyerId: number, from: Date, to: Date): Promise<LedgerEntryRow[]> {
+export async function entriesBetween(
+  db: DbOrTx,
+  buyerId: number,
+  from: Date,
+  to: Date,
+  sellerId?: number,
+): Promise<LedgerEntryRow[]> {
   return db
     .select()
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.buyerId, buyerId), sql`${ledgerEntries.at} >= ${from.toISOString()}::timestamptz and ${ledgerEntries.at} < ${to.toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(ledgerEntries.buyerId, buyerId),
+        sql`${ledgerEntries.at} >= ${from.toISOString()}::timestamptz and ${ledgerEntries.at} < ${to.toISOString()}::timestamptz`,
+        sellerId === undefined ? undefined : eq(ledgerEntries.sellerId, sellerId),
+      ),
+    )
     .orderBy(asc(ledgerEntries.at), asc(ledgerEntries.id));
 }

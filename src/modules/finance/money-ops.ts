@@ -1,11 +1,18 @@
+import { publishEvent } from '../integration/outbox.js';
+import { toGlobalId } from '../../graphql/ids.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../graphql/context.js';
-import { userError, UserErrorsException, type UserError } from '../../graphql/errors.js';
+import { userError, type UserError } from '../../graphql/errors.js';
+import { mutate, refuse } from '../../graphql/mutate.js';
 import type { Tx } from '../../db/client.js';
-import { CURRENCY, toMinor } from '../../lib/money.js';
+import { CURRENCY, parseAmount } from '../../lib/money.js';
 import { ledgerEntries, statements, type LedgerEntryRow } from './tables.js';
 import * as ledger from './ledger.js';
-import { buyerOfViewer, isDate, todayInShanghai } from './access.js';
+import { normalizeReference } from './reference.js';
+import { buyerOfViewer } from './parties.js';
+import { shanghaiNoon, shanghaiDay, isDate } from '../../lib/dates.js';
+import { lockRows } from '../../db/sql.js';
+import { accounts } from '../accounts/tables.js';
 
 export interface PaymentInput {
   buyerId: string;
@@ -16,22 +23,13 @@ export interface PaymentInput {
   receivedAt?: Date | null;
 }
 
-function positive(value: string): bigint | null {
-  try {
-    const v = toMinor(value);
-    return v > 0n ? v : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Statements stay true: nothing may be dated before the end of the latest
  * confirmed statement, nor inside a statement that is issued or disputed
  * (issue that period again after the change). Called under the buyer's lock.
  */
 async function statementBlocks(tx: Tx, buyerId: number, at: Date): Promise<string | null> {
-  const day = todayInShanghai(at);
+  const day = shanghaiDay(at);
   const [row] = await tx
     .select({ number: statements.number, status: statements.status })
     .from(statements)
@@ -46,35 +44,91 @@ async function statementBlocks(tx: Tx, buyerId: number, at: Date): Promise<strin
   return row ? `That date is covered by statement ${row.number} (${row.status})` : null;
 }
 
-/** The seller records a payment from its buyer; idempotent on (buyer, reference). */
-export async function recordPayment(ctx: SignedInContext, input: PaymentInput): Promise<{ entry: LedgerEntryRow | null; userErrors: UserError[] }> {
+/** The seller records a payment from its buyer; idempotent on (buyer, reference), the reference normalised first. */
+export async function recordPayment(
+  ctx: SignedInContext,
+  input: PaymentInput,
+): Promise<{ entry: LedgerEntryRow | null; userErrors: UserError[] }> {
   const buyer = await buyerOfViewer(ctx, input.buyerId);
-  const amount = positive(input.amount);
-  const reference = input.reference.trim();
+  const amount = parseAmount(input.amount, 'positive');
+  const reference = normalizeReference(input.reference);
   const at = input.receivedAt ?? ctx.now();
   const errors: UserError[] = [];
-  if (amount === null) errors.push(userError('INVALID_INPUT', 'Amount must be above 0 with at most 2 decimals', ['amount']));
-  if (input.currencyCode != null && input.currencyCode !== CURRENCY) errors.push(userError('INVALID_INPUT', `Payments are in ${CURRENCY}`, ['currencyCode']));
-  if (!reference || reference.length > 100) errors.push(userError('INVALID_INPUT', 'Reference must be 1–100 characters', ['reference']));
-  if (!input.method.trim() || input.method.length > 50) errors.push(userError('INVALID_INPUT', 'Method must be 1–50 characters (e.g. BANK_TRANSFER)', ['method']));
-  if (at.getTime() > ctx.now().getTime() + 60_000) errors.push(userError('INVALID_INPUT', 'A payment cannot be received in the future', ['receivedAt']));
+  if (amount === null)
+    errors.push(userError('INVALID_INPUT', 'Amount must be above 0 with at most 2 decimals', ['amount']));
+  if (input.currencyCode != null && input.currencyCode !== CURRENCY)
+    errors.push(userError('INVALID_INPUT', `Payments are in ${CURRENCY}`, ['currencyCode']));
+  if (!reference || reference.length > 100)
+    errors.push(userError('INVALID_INPUT', 'Reference must be 1–100 characters', ['reference']));
+  if (!input.method.trim() || input.method.length > 50)
+    errors.push(userError('INVALID_INPUT', 'Method must be 1–50 characters (e.g. BANK_TRANSFER)', ['method']));
+  if (at.getTime() > ctx.now().getTime() + 60_000)
+    errors.push(userError('INVALID_INPUT', 'A payment cannot be received in the future', ['receivedAt']));
   if (errors.length) return { entry: null, userErrors: errors };
-  const [existing] = await ctx.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.buyerId, buyer.id), eq(ledgerEntries.kind, 'PAYMENT'), eq(ledgerEntries.reference, reference)));
+  const [existing] = await ctx.db
+    .select()
+    .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.buyerId, buyer.id),
+        eq(ledgerEntries.kind, 'PAYMENT'),
+        eq(ledgerEntries.reference, reference),
+      ),
+    );
   if (existing) {
-    return existing.amount === -amount! ? { entry: existing, userErrors: [] } : { entry: null, userErrors: [userError('IDEMPOTENCY_CONFLICT', 'That reference was recorded with another amount', ['reference'])] };
+    return existing.amount === -amount!
+      ? { entry: existing, userErrors: [] }
+      : {
+          entry: null,
+          userErrors: [
+            userError('IDEMPOTENCY_CONFLICT', 'That reference was recorded with another amount', ['reference']),
+          ],
+        };
   }
   try {
-    const entry = await ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`select id from accounts where id = ${buyer.id} for update`);
+    return await mutate(ctx, 'entry', async (tx) => {
+      await lockRows(tx, accounts, buyer.id);
       const blocked = await statementBlocks(tx, buyer.id, at);
-      if (blocked) throw new UserErrorsException([userError('INVALID_INPUT', blocked, ['receivedAt'])]);
-      return ledger.post(tx, { buyer, kind: 'PAYMENT', amount: -amount!, at, reference, method: input.method.trim(), userId: ctx.viewer.userId });
+      if (blocked) refuse(userError('INVALID_INPUT', blocked, ['receivedAt']));
+      const entry = await ledger.post(tx, {
+        buyer,
+        kind: 'PAYMENT',
+        amount: -amount!,
+        at,
+        reference,
+        method: input.method.trim(),
+        userId: ctx.viewer.userId,
+      });
+      await publishEvent(tx, {
+        topic: 'payment.recorded',
+        rootId: buyer.rootId,
+        aggregateType: 'LedgerEntry',
+        aggregateId: entry.id,
+        payload: { buyerId: toGlobalId('Account', buyer.id) },
+      });
+      return entry;
     });
-    return { entry, userErrors: [] };
   } catch (e) {
-    if (e instanceof UserErrorsException) return { entry: null, userErrors: e.errors };
-    const [again] = await ctx.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.buyerId, buyer.id), eq(ledgerEntries.kind, 'PAYMENT'), eq(ledgerEntries.reference, reference)));
-    if (again) return again.amount === -amount! ? { entry: again, userErrors: [] } : { entry: null, userErrors: [userError('IDEMPOTENCY_CONFLICT', 'That reference was recorded with another amount', ['reference'])] };
+    // A concurrent payment with the same reference committed first (the unique index): answer as a retry.
+    const [again] = await ctx.db
+      .select()
+      .from(ledgerEntries)
+      .where(
+        and(
+          eq(ledgerEntries.buyerId, buyer.id),
+          eq(ledgerEntries.kind, 'PAYMENT'),
+          eq(ledgerEntries.reference, reference),
+        ),
+      );
+    if (again)
+      return again.amount === -amount!
+        ? { entry: again, userErrors: [] }
+        : {
+            entry: null,
+            userErrors: [
+              userError('IDEMPOTENCY_CONFLICT', 'That reference was recorded with another amount', ['reference']),
+            ],
+          };
     throw e;
   }
 }
@@ -83,43 +137,51 @@ export async function recordPayment(ctx: SignedInContext, input: PaymentInput): 
  * The seller corrects a balance with a reason. Dated now, or on `effectiveOn`
  * to correct a disputed period (which is then issued again).
  */
-export async function recordAdjustment(ctx: SignedInContext, input: { buyerId: string; amount: string; reason: string; effectiveOn?: string | null }): Promise<{ entry: LedgerEntryRow | null; userErrors: UserError[] }> {
+export async function recordAdjustment(
+  ctx: SignedInContext,
+  input: { buyerId: string; amount: string; reason: string; effectiveOn?: string | null },
+): Promise<{ entry: LedgerEntryRow | null; userErrors: UserError[] }> {
   const buyer = await buyerOfViewer(ctx, input.buyerId);
-  let amount: bigint | null = null;
-  try {
-    amount = toMinor(input.amount);
-  } catch {
-    /* reported below */
-  }
+  const amount = parseAmount(input.amount, 'nonZero');
   const errors: UserError[] = [];
-  if (amount === null || amount === 0n) errors.push(userError('INVALID_INPUT', 'Amount must be non-zero with at most 2 decimals (negative lowers what the buyer owes)', ['amount']));
-  if (!input.reason.trim() || input.reason.length > 1000) errors.push(userError('INVALID_INPUT', 'A reason of 1–1000 characters is required', ['reason']));
-  if (input.effectiveOn != null && (!isDate(input.effectiveOn) || input.effectiveOn > todayInShanghai(ctx.now()))) {
+  if (amount === null)
+    errors.push(
+      userError(
+        'INVALID_INPUT',
+        'Amount must be non-zero with at most 2 decimals (negative lowers what the buyer owes)',
+        ['amount'],
+      ),
+    );
+  if (!input.reason.trim() || input.reason.length > 1000)
+    errors.push(userError('INVALID_INPUT', 'A reason of 1–1000 characters is required', ['reason']));
+  if (input.effectiveOn != null && (!isDate(input.effectiveOn) || input.effectiveOn > shanghaiDay(ctx.now()))) {
     errors.push(userError('INVALID_INPUT', 'effectiveOn is a past date, YYYY-MM-DD', ['effectiveOn']));
   }
   if (errors.length) return { entry: null, userErrors: errors };
-  const at = input.effectiveOn ? new Date(`${input.effectiveOn}T12:00:00+08:00`) : ctx.now();
-  try {
-    const entry = await ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`select id from accounts where id = ${buyer.id} for update`);
-      // A disputed statement is what an adjustment corrects: only issued and confirmed ones block the date.
-      const [blocked] = await tx
-        .select({ number: statements.number })
-        .from(statements)
-        .where(
-          and(
-            eq(statements.buyerId, buyer.id),
-            sql`(${statements.status} = 'CONFIRMED' and ${todayInShanghai(at)}::date < ${statements.periodEnd})
-              or (${statements.status} = 'ISSUED' and ${statements.periodStart} <= ${todayInShanghai(at)}::date and ${todayInShanghai(at)}::date < ${statements.periodEnd})`,
-          ),
-        )
-        .limit(1);
-      if (blocked) throw new UserErrorsException([userError('INVALID_INPUT', `That date is covered by statement ${blocked.number}`, ['effectiveOn'])]);
-      return ledger.post(tx, { buyer, kind: 'ADJUSTMENT', amount: amount!, at, reason: input.reason.trim(), userId: ctx.viewer.userId });
+  const at = input.effectiveOn ? shanghaiNoon(input.effectiveOn) : ctx.now();
+  return mutate(ctx, 'entry', async (tx) => {
+    await lockRows(tx, accounts, buyer.id);
+    // A disputed statement is what an adjustment corrects: only issued and confirmed ones block the date.
+    const [blocked] = await tx
+      .select({ number: statements.number })
+      .from(statements)
+      .where(
+        and(
+          eq(statements.buyerId, buyer.id),
+          sql`(${statements.status} = 'CONFIRMED' and ${shanghaiDay(at)}::date < ${statements.periodEnd})
+              or (${statements.status} = 'ISSUED' and ${statements.periodStart} <= ${shanghaiDay(at)}::date and ${shanghaiDay(at)}::date < ${statements.periodEnd})`,
+        ),
+      )
+      .limit(1);
+    if (blocked)
+      refuse(userError('INVALID_INPUT', `That date is covered by statement ${blocked.number}`, ['effectiveOn']));
+    return ledger.post(tx, {
+      buyer,
+      kind: 'ADJUSTMENT',
+      amount: amount!,
+      at,
+      reason: input.reason.trim(),
+      userId: ctx.viewer.userId,
     });
-    return { entry, userErrors: [] };
-  } catch (e) {
-    if (e instanceof UserErrorsException) return { entry: null, userErrors: e.errors };
-    throw e;
-  }
+  });
 }

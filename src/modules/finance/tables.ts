@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/tables.js';
 import { orders } from '../orders/tables.js';
 
@@ -43,7 +58,9 @@ export const ledgerEntries = pgTable(
     index('ledger_buyer_at_idx').on(t.buyerId, t.at),
     index('ledger_buyer_path_gin').using('gin', t.buyerPath),
     index('ledger_order_idx').on(t.orderId),
-    uniqueIndex('ledger_payment_reference_uq').on(t.buyerId, t.reference).where(sql`${t.kind} = 'PAYMENT'`),
+    uniqueIndex('ledger_payment_reference_uq')
+      .on(t.buyerId, t.reference)
+      .where(sql`${t.kind} = 'PAYMENT'`),
     check('ledger_nonzero', sql`${t.amount} <> 0`),
   ],
 );
@@ -73,7 +90,11 @@ export const statements = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('statements_number_uq').on(t.number), index('statements_buyer_idx').on(t.buyerId, t.periodStart), check('statements_period', sql`${t.periodStart} < ${t.periodEnd}`)],
+  (t) => [
+    uniqueIndex('statements_number_uq').on(t.number),
+    index('statements_buyer_idx').on(t.buyerId, t.periodStart),
+    check('statements_period', sql`${t.periodStart} < ${t.periodEnd}`),
+  ],
 );
 
 export const invoiceRequests = pgTable(
@@ -99,7 +120,11 @@ export const invoiceRequests = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('invoice_requests_number_uq').on(t.number), index('invoice_requests_buyer_idx').on(t.buyerId), check('invoice_requests_positive', sql`${t.amount} > 0`)],
+  (t) => [
+    uniqueIndex('invoice_requests_number_uq').on(t.number),
+    index('invoice_requests_buyer_idx').on(t.buyerId),
+    check('invoice_requests_positive', sql`${t.amount} > 0`),
+  ],
 );
 
 /** How much of each order an invoice request covers: nothing is invoiced twice. */
@@ -114,7 +139,10 @@ export const invoiceAllocations = pgTable(
       .references(() => orders.id),
     amount: bigint('amount', { mode: 'bigint' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.invoiceRequestId, t.orderId] }), index('invoice_allocations_order_idx').on(t.orderId)],
+  (t) => [
+    primaryKey({ columns: [t.invoiceRequestId, t.orderId] }),
+    index('invoice_allocations_order_idx').on(t.orderId),
+  ],
 );
 
 export interface RebateTier {
@@ -136,7 +164,10 @@ export const rebatePolicies = pgTable(
     onlineOnly: boolean('online_only').notNull().default(false),
     tiers: jsonb('tiers').$type<RebateTier[]>().notNull(),
     /** Empty: every buyer of the owner. */
-    accountIds: integer('account_ids').array().notNull().default(sql`'{}'::integer[]`),
+    accountIds: integer('account_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -167,7 +198,10 @@ export const rebateAccruals = pgTable(
     settledEntryId: integer('settled_entry_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('rebate_accruals_policy_buyer_period_uq').on(t.policyId, t.buyerId, t.periodStart), index('rebate_accruals_buyer_idx').on(t.buyerId)],
+  (t) => [
+    uniqueIndex('rebate_accruals_policy_buyer_period_uq').on(t.policyId, t.buyerId, t.periodStart),
+    index('rebate_accruals_buyer_idx').on(t.buyerId),
+  ],
 );
 
 export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;

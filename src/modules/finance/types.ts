@@ -1,56 +1,28 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../graphql/enums.js';
+import { accrualStatus, invoiceStatus, invoiceType, ledgerKind, rebatePeriod, statementStatus } from './tables.js';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/connection.js';
 import { UserError } from '../../graphql/errors.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Money, SellerProfile } from '../accounts/types.js';
 
-export enum LedgerKind {
-  ORDER_CHARGE = 'ORDER_CHARGE',
-  PAYMENT = 'PAYMENT',
-  CREDIT_NOTE = 'CREDIT_NOTE',
-  REBATE = 'REBATE',
-  ADJUSTMENT = 'ADJUSTMENT',
-}
-registerEnumType(LedgerKind, { name: 'LedgerKind' });
-export enum StatementStatus {
-  ISSUED = 'ISSUED',
-  CONFIRMED = 'CONFIRMED',
-  DISPUTED = 'DISPUTED',
-  SUPERSEDED = 'SUPERSEDED',
-}
-registerEnumType(StatementStatus, { name: 'StatementStatus' });
-export enum InvoiceType {
-  GENERAL_VAT = 'GENERAL_VAT',
-  SPECIAL_VAT = 'SPECIAL_VAT',
-}
-registerEnumType(InvoiceType, { name: 'InvoiceType' });
-export enum InvoiceStatus {
-  REQUESTED = 'REQUESTED',
-  ISSUED = 'ISSUED',
-  REJECTED = 'REJECTED',
-}
-registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
-export enum RebatePeriod {
-  MONTH = 'MONTH',
-  QUARTER = 'QUARTER',
-}
-registerEnumType(RebatePeriod, { name: 'RebatePeriod' });
-export enum AccrualStatus {
-  PENDING = 'PENDING',
-  SETTLED = 'SETTLED',
-}
-registerEnumType(AccrualStatus, { name: 'AccrualStatus' });
-export enum StatementDecision {
-  CONFIRM = 'CONFIRM',
-  DISPUTE = 'DISPUTE',
-}
-registerEnumType(StatementDecision, { name: 'StatementDecision' });
-export enum InvoiceDecision {
-  ISSUE = 'ISSUE',
-  REJECT = 'REJECT',
-}
-registerEnumType(InvoiceDecision, { name: 'InvoiceDecision' });
+export const LedgerKind = graphqlEnum(ledgerKind.enumValues, 'LedgerKind');
+export type LedgerKind = (typeof ledgerKind.enumValues)[number];
+export const StatementStatus = graphqlEnum(statementStatus.enumValues, 'StatementStatus');
+export type StatementStatus = (typeof statementStatus.enumValues)[number];
+export const InvoiceType = graphqlEnum(invoiceType.enumValues, 'InvoiceType');
+export type InvoiceType = (typeof invoiceType.enumValues)[number];
+export const InvoiceStatus = graphqlEnum(invoiceStatus.enumValues, 'InvoiceStatus');
+export type InvoiceStatus = (typeof invoiceStatus.enumValues)[number];
+export const RebatePeriod = graphqlEnum(rebatePeriod.enumValues, 'RebatePeriod');
+export type RebatePeriod = (typeof rebatePeriod.enumValues)[number];
+export const AccrualStatus = graphqlEnum(accrualStatus.enumValues, 'AccrualStatus');
+export type AccrualStatus = (typeof accrualStatus.enumValues)[number];
+export const StatementDecision = graphqlEnum(['CONFIRM', 'DISPUTE'], 'StatementDecision');
+export type StatementDecision = keyof typeof StatementDecision;
+export const InvoiceDecision = graphqlEnum(['ISSUE', 'REJECT'], 'InvoiceDecision');
+export type InvoiceDecision = keyof typeof InvoiceDecision;
 
 @ObjectType({ description: 'One append-only entry of what a buyer owes its seller. Positive: owes more.' })
 export class LedgerEntry {
@@ -104,18 +76,21 @@ export class RebateTierValue {
   @Field(() => DecimalScalar) percent!: string;
 }
 
-@ObjectType({ description: '返利: a seller\'s rebate policy for its buyers.' })
+@ObjectType({ description: "返利: a seller's rebate policy for its buyers." })
 export class RebatePolicy {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => SellerProfile) owner!: unknown;
   @Field(() => RebatePeriod) period!: RebatePeriod;
-  @Field(() => Boolean, { description: 'Only ONLINE orders count (to reward moving orders online).' }) onlineOnly!: boolean;
+  @Field(() => Boolean, { description: 'Only ONLINE orders count (to reward moving orders online).' })
+  onlineOnly!: boolean;
   @Field(() => [RebateTierValue]) tiers!: unknown;
   @Field(() => Boolean) active!: boolean;
 }
 
-@ObjectType({ description: 'What a buyer earned back in one period under one policy; PENDING until settled as a REBATE entry.' })
+@ObjectType({
+  description: 'What a buyer earned back in one period under one policy; PENDING until settled as a REBATE entry.',
+})
 export class RebateAccrual {
   @Field(() => ID) id!: string;
   @Field(() => RebatePolicy) policy!: unknown;
@@ -143,7 +118,11 @@ export class AdjustmentInput {
   @Field(() => ID) buyerId!: string;
   @Field(() => DecimalScalar, { description: 'Signed: negative lowers what the buyer owes.' }) amount!: string;
   @Field(() => String) reason!: string;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: date it inside a disputed period, then issue that period again.' }) effectiveOn?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: date it inside a disputed period, then issue that period again.',
+  })
+  effectiveOn?: string | null;
 }
 
 @ObjectType()
@@ -199,14 +178,16 @@ export class RebateTierInput {
 
 @InputType()
 export class RebatePolicyInput {
-  @Field(() => ID, { nullable: true, description: 'Omit to create; give to change (or end, with active: false).' }) id?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Omit to create; give to change (or end, with active: false).' })
+  id?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: true }) active?: boolean | null;
   @Field(() => ID) ownerId!: string;
   @Field(() => String) name!: string;
   @Field(() => RebatePeriod) period!: RebatePeriod;
   @Field(() => Boolean, { nullable: true }) onlineOnly?: boolean | null;
   @Field(() => [RebateTierInput]) tiers!: RebateTierInput[];
-  @Field(() => [ID], { nullable: true, description: 'Only these buyers; all buyers when empty.' }) accountIds?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: 'Only these buyers; all buyers when empty.' }) accountIds?:
+    string[] | null;
 }
 
 @ObjectType()

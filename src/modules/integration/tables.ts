@@ -18,6 +18,14 @@ export const outbox = pgTable(
     payload: jsonb('payload').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
+    /** A dispatcher working on the row holds it until then; past it, another may take it over (a crash). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
   },
-  (t) => [index('outbox_pending_idx').on(t.id).where(sql`${t.processedAt} is null`)],
+  (t) => [
+    index('outbox_pending_idx')
+      .on(t.id)
+      .where(sql`${t.processedAt} is null`),
+  ],
 );
+
+export type OutboxRow = typeof outbox.$inferSelect;

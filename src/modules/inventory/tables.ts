@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, bigserial } from 'drizzle-orm/pg-core';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  bigserial,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/tables.js';
 import { variants } from '../catalog/tables.js';
 
@@ -61,7 +73,10 @@ export const stockMovements = pgTable(
     orderId: integer('order_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('stock_movements_stock_idx').on(t.warehouseId, t.variantId), index('stock_movements_order_idx').on(t.orderId)],
+  (t) => [
+    index('stock_movements_stock_idx').on(t.warehouseId, t.variantId),
+    index('stock_movements_order_idx').on(t.orderId),
+  ],
 );
 
 export type WarehouseRow = typeof warehouses.$inferSelect;

@@ -1,22 +1,17 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../graphql/enums.js';
+import { warehouseKind } from './tables.js';
 import { Node } from '../../graphql/node.js';
 import { UserError } from '../../graphql/errors.js';
 import { Address, AddressInput, SellerProfile } from '../accounts/types.js';
 import { Region } from '../regions/types.js';
+import { connectionTypes } from '../../graphql/connection.js';
 
-export enum WarehouseKind {
-  CENTRAL = 'CENTRAL',
-  REGIONAL = 'REGIONAL',
-  PARTNER = 'PARTNER',
-}
-registerEnumType(WarehouseKind, { name: 'WarehouseKind' });
+export const WarehouseKind = graphqlEnum(warehouseKind.enumValues, 'WarehouseKind');
+export type WarehouseKind = (typeof warehouseKind.enumValues)[number];
 
-export enum AvailabilityStatus {
-  IN_STOCK = 'IN_STOCK',
-  LOW_STOCK = 'LOW_STOCK',
-  OUT_OF_STOCK = 'OUT_OF_STOCK',
-}
-registerEnumType(AvailabilityStatus, { name: 'AvailabilityStatus' });
+export const AvailabilityStatus = graphqlEnum(['IN_STOCK', 'LOW_STOCK', 'OUT_OF_STOCK'], 'AvailabilityStatus');
+export type AvailabilityStatus = keyof typeof AvailabilityStatus;
 
 @ObjectType({ implements: Node })
 export class Warehouse extends Node {
@@ -35,10 +30,15 @@ export class StockLevel {
   @Field(() => Int) available!: number;
 }
 
+export const { Edge: StockLevelEdge, Connection: StockLevelConnection } = connectionTypes(StockLevel, 'StockLevel');
+
 @ObjectType({ description: 'What a buyer can get through its own supply chain.' })
 export class Availability {
   @Field(() => AvailabilityStatus) status!: AvailabilityStatus;
-  @Field(() => Int, { nullable: true, description: 'Units its seller chain can deliver to its region; null for anonymous viewers.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Units its seller chain can deliver to its region; null for anonymous viewers.',
+  })
   availableQuantity!: number | null;
 }
 
@@ -57,7 +57,9 @@ export class WarehousePayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-@InputType({ description: 'Sets on-hand quantity per (warehouse, sku); other rows are kept. Reserved stock is untouched.' })
+@InputType({
+  description: 'Sets on-hand quantity per (warehouse, sku); other rows are kept. Reserved stock is untouched.',
+})
 export class StockLevelInput {
   @Field(() => ID) warehouseId!: string;
   @Field(() => String) sku!: string;

@@ -1,34 +1,44 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { and, eq } from 'drizzle-orm';
 import type { Context, SignedInContext } from '../../graphql/context.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { registerNode } from '../../graphql/node.js';
 import type { Viewer as ViewerValue } from '../../auth/viewer.js';
 import { Viewer } from '../users/types.js';
 import * as notices from './service.js';
-import { notifications, type NotificationRow } from './tables.js';
-import { MarkNotificationsReadInput, MarkNotificationsReadPayload, Notification, NotificationConnection } from './types.js';
+import type { NotificationRow } from './tables.js';
+import {
+  MarkNotificationsReadInput,
+  MarkNotificationsReadPayload,
+  Notification,
+  NotificationConnection,
+} from './types.js';
 
-// A notification is only ever its recipient's.
-registerNode('Notification', async (ctx: Context, id: number) => {
-  if (!ctx.viewer) return null;
-  const [row] = await ctx.db.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, ctx.viewer.userId)));
-  return row ?? null;
-});
+registerNode('Notification', notices.findVisible);
 
 @Resolver(() => Notification)
 export class NotificationResolver {
   @Mutation(() => MarkNotificationsReadPayload)
-  markNotificationsRead(@Ctx() ctx: SignedInContext, @Arg('input', () => MarkNotificationsReadInput) input: MarkNotificationsReadInput) { return notices.markRead(ctx, input.ids, input.all); }
+  markNotificationsRead(
+    @Ctx() ctx: SignedInContext,
+    @Arg('input', () => MarkNotificationsReadInput) input: MarkNotificationsReadInput,
+  ) {
+    return notices.markRead(ctx, input.ids, input.all);
+  }
 
   @FieldResolver(() => ID)
-  id(@Root() n: NotificationRow) { return toGlobalId('Notification', n.id); }
+  id(@Root() n: NotificationRow) {
+    return toGlobalId('Notification', n.id);
+  }
 
   @FieldResolver(() => ID, { nullable: true })
-  orderId(@Root() n: NotificationRow) { return n.orderId === null ? null : toGlobalId('Order', n.orderId); }
+  orderId(@Root() n: NotificationRow) {
+    return n.orderId === null ? null : toGlobalId('Order', n.orderId);
+  }
 
   @FieldResolver(() => ID, { nullable: true })
-  ticketId(@Root() n: NotificationRow) { return n.ticketId === null ? null : toGlobalId('Ticket', n.ticketId); }
+  ticketId(@Root() n: NotificationRow) {
+    return n.ticketId === null ? null : toGlobalId('Ticket', n.ticketId);
+  }
 }
 
 @Resolver(() => Viewer)
@@ -40,8 +50,12 @@ export class ViewerNotificationsResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly: boolean | null,
-  ) { return notices.feed(ctx, v.userId, first, after, unreadOnly); }
+  ) {
+    return notices.feed(ctx, v, first, after, unreadOnly);
+  }
 
   @FieldResolver(() => Int)
-  unreadNotificationCount(@Ctx() ctx: Context, @Root() v: ViewerValue) { return notices.unreadCount(ctx, v.userId); }
+  unreadNotificationCount(@Ctx() ctx: Context, @Root() v: ViewerValue) {
+    return notices.unreadCount(ctx, v);
+  }
 }

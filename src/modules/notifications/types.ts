@@ -2,9 +2,15 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/connection.js';
 
-@ObjectType({ implements: Node, description: "An item of the viewer's notification feed; only users of the account it was made for receive it." })
+@ObjectType({
+  implements: Node,
+  description: "An item of the viewer's notification feed; only users of the account it was made for receive it.",
+})
 export class Notification extends Node {
-  @Field(() => String, { description: 'e.g. ORDER_SUBMITTED, ORDER_SHIPPED, TICKET_OPENED, TICKET_REPLY, SLA_WARNING, SLA_BREACHED.' }) kind!: string;
+  @Field(() => String, {
+    description: 'e.g. ORDER_SUBMITTED, ORDER_SHIPPED, TICKET_OPENED, TICKET_REPLY, SLA_WARNING, SLA_BREACHED.',
+  })
+  kind!: string;
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true }) body!: string | null;
   @Field(() => ID, { nullable: true, description: 'The order it is about, if any.' }) orderId!: string | null;
@@ -13,7 +19,10 @@ export class Notification extends Node {
   @Field(() => Date) createdAt!: Date;
 }
 
-export const { Edge: NotificationEdge, Connection: NotificationConnection } = connectionTypes(Notification, 'Notification');
+export const { Edge: NotificationEdge, Connection: NotificationConnection } = connectionTypes(
+  Notification,
+  'Notification',
+);
 
 @InputType()
 export class MarkNotificationsReadInput {

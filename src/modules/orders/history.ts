@@ -10,12 +10,33 @@ export function actorOf(viewer: Viewer): string {
 }
 
 /** Every change of an order appends an event, with who and when. */
-export async function appendEvent(tx: Tx, order: Pick<OrderRow, 'id'>, viewer: Viewer | null, kind: string, status: OrderStatus | null, note: string | null, at: Date): Promise<void> {
-  await tx.insert(orderEvents).values({ orderId: order.id, kind, status, actorUserId: viewer?.userId ?? null, actor: viewer ? actorOf(viewer) : 'system', note, at });
+export async function appendEvent(
+  tx: Tx,
+  order: Pick<OrderRow, 'id'>,
+  viewer: Viewer | null,
+  kind: string,
+  status: OrderStatus | null,
+  note: string | null,
+  at: Date,
+): Promise<void> {
+  await tx.insert(orderEvents).values({
+    orderId: order.id,
+    kind,
+    status,
+    actorUserId: viewer?.userId ?? null,
+    actor: viewer ? actorOf(viewer) : 'system',
+    note,
+    at,
+  });
 }
 
 /** Written in the same transaction as the change, for webhooks and integrations. */
-export async function publish(tx: Tx, topic: string, order: OrderRow, extra: Record<string, unknown> = {}): Promise<void> {
+export async function publish(
+  tx: Tx,
+  topic: string,
+  order: OrderRow,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   await tx.insert(outbox).values({
     topic,
     rootId: order.rootId,
@@ -34,7 +55,14 @@ export async function publish(tx: Tx, topic: string, order: OrderRow, extra: Rec
 }
 
 /** Order status changes reach the other party's users: the seller hears of new orders, the buyer of progress. */
-export async function noticeOrder(tx: Tx, order: OrderRow, to: 'buyer' | 'seller', kind: string, title: string, at: Date): Promise<void> {
+export async function noticeOrder(
+  tx: Tx,
+  order: OrderRow,
+  to: 'buyer' | 'seller',
+  kind: string,
+  title: string,
+  at: Date,
+): Promise<void> {
   await notify(tx, {
     accountIds: [to === 'buyer' ? order.buyerId : order.sellerId],
     roles: to === 'buyer' ? ['BUYER'] : ['SERVICE'],

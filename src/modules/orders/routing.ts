@@ -40,7 +40,7 @@ function preference(a: Candidate, b: Candidate): number {
   return a.level - b.level || (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || a.warehouseId - b.warehouseId;
 }
 
-const LEVEL = ['the seller\'s own warehouse', 'its seller\'s warehouse'];
+const LEVEL = ["the seller's own warehouse", "its seller's warehouse"];
 function describe(c: Candidate): string {
   const whose = LEVEL[c.level] ?? 'an upstream warehouse';
   const far = c.distanceKm === null ? 'distance unknown' : `${Math.round(c.distanceKm)} km away`;
@@ -56,7 +56,8 @@ function* combinations<T>(items: T[], k: number, start = 0, acc: T[] = []): Gene
     yield acc;
     return;
   }
-  for (let i = start; i <= items.length - (k - acc.length); i++) yield* combinations(items, k, i + 1, [...acc, items[i]]);
+  for (let i = start; i <= items.length - (k - acc.length); i++)
+    yield* combinations(items, k, i + 1, [...acc, items[i]]);
 }
 
 /** Fills each line from the warehouses in preference order; null if they cannot cover it. */
@@ -82,12 +83,22 @@ const EXACT_LIMIT = 12;
 /** The routing, or the lines that no combination of candidates can serve. */
 export function route(candidates: Candidate[], needs: Need[]): { allocations: Allocation[] } | { short: Need[] } {
   const sorted = [...candidates].sort(preference);
-  const short = needs.filter((n) => sorted.reduce((sum, c) => sum + (c.available.get(n.variantId) ?? 0), 0) < n.quantity);
+  const short = needs.filter(
+    (n) => sorted.reduce((sum, c) => sum + (c.available.get(n.variantId) ?? 0), 0) < n.quantity,
+  );
   if (short.length) return { short };
 
   const whole = sorted.find((c) => canServe(c, needs));
   if (whole) {
-    return { allocations: [{ warehouseId: whole.warehouseId, lines: needs.map((n) => ({ ...n })), reason: `Whole order from ${describe(whole)}` }] };
+    return {
+      allocations: [
+        {
+          warehouseId: whole.warehouseId,
+          lines: needs.map((n) => ({ ...n })),
+          reason: `Whole order from ${describe(whole)}`,
+        },
+      ],
+    };
   }
   const explain = (set: Candidate[]) => (c: Candidate) =>
     `Split across ${set.length} warehouses (no single warehouse covering the ship-to region had everything); this part from ${describe(c)}`;
@@ -95,7 +106,14 @@ export function route(candidates: Candidate[], needs: Need[]): { allocations: Al
     for (let k = 2; k <= sorted.length; k++) {
       for (const set of combinations(sorted, k)) {
         const plan = allocate(set, needs);
-        if (plan && plan.size === k) return { allocations: set.map((c) => ({ warehouseId: c.warehouseId, lines: plan.get(c.warehouseId)!, reason: explain(set)(c) })) };
+        if (plan && plan.size === k)
+          return {
+            allocations: set.map((c) => ({
+              warehouseId: c.warehouseId,
+              lines: plan.get(c.warehouseId)!,
+              reason: explain(set)(c),
+            })),
+          };
       }
     }
   }
@@ -113,5 +131,11 @@ export function route(candidates: Candidate[], needs: Need[]): { allocations: Al
   const ordered = chosen.sort(preference);
   const plan = allocate(ordered, needs)!;
   const used = ordered.filter((c) => plan.has(c.warehouseId));
-  return { allocations: used.map((c) => ({ warehouseId: c.warehouseId, lines: plan.get(c.warehouseId)!, reason: explain(used)(c) })) };
+  return {
+    allocations: used.map((c) => ({
+      warehouseId: c.warehouseId,
+      lines: plan.get(c.warehouseId)!,
+      reason: explain(used)(c),
+    })),
+  };
 }

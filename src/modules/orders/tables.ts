@@ -1,12 +1,36 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/tables.js';
 import { variants } from '../catalog/tables.js';
 import { warehouses } from '../inventory/tables.js';
 import { users } from '../users/tables.js';
 
-export const orderStatus = pgEnum('order_status', ['SUBMITTED', 'CONFIRMED', 'ALLOCATED', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED']);
+export const orderStatus = pgEnum('order_status', [
+  'SUBMITTED',
+  'CONFIRMED',
+  'ALLOCATED',
+  'SHIPPED',
+  'DELIVERED',
+  'COMPLETED',
+  'CANCELLED',
+]);
 export const orderChannel = pgEnum('order_channel', ['ONLINE', 'OFFLINE', 'PHONE', 'ERP']);
+/** SALE: placed by a buyer; REPLACEMENT: the no-charge replacement of an approved EXCHANGE (never sales: no credit, no charge, not in the rollups). */
+export const orderKind = pgEnum('order_kind', ['SALE', 'REPLACEMENT']);
 export const fulfillmentStatus = pgEnum('fulfillment_status', ['PENDING', 'SHIPPED', 'DELIVERED', 'CANCELLED']);
 
 export const orders = pgTable(
@@ -30,6 +54,7 @@ export const orders = pgTable(
     placedByUserId: integer('placed_by_user_id').references(() => users.id),
     status: orderStatus('status').notNull().default('SUBMITTED'),
     channel: orderChannel('channel').notNull().default('ONLINE'),
+    kind: orderKind('kind').notNull().default('SALE'),
     currencyCode: text('currency_code').notNull().default('CNY'),
     subtotal: bigint('subtotal', { mode: 'bigint' }).notNull(),
     discountTotal: bigint('discount_total', { mode: 'bigint' }).notNull(),
@@ -47,6 +72,8 @@ export const orders = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     /** Hash of the request, to tell a retry from a different order under the same key. */
     requestHash: text('request_hash').notNull(),
+    /** The buyer's or its ERP's own reference; unique per buyer when given. */
+    externalRef: text('external_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -57,7 +84,15 @@ export const orders = pgTable(
     index('orders_buyer_created_idx').on(t.buyerId, t.createdAt),
     index('orders_seller_idx').on(t.sellerId),
     index('orders_status_idx').on(t.status),
-    index('orders_flagged_idx').on(t.flagged).where(sql`${t.flagged}`),
+    index('orders_flagged_idx')
+      .on(t.flagged)
+      .where(sql`${t.flagged}`),
+    // Sync filters (issue 13): changed since, by an ERP reference, by ship-to region prefix.
+    index('orders_updated_idx').on(t.updatedAt, t.id),
+    uniqueIndex('orders_external_ref_uq')
+      .on(t.externalRef, t.buyerId)
+      .where(sql`${t.externalRef} is not null`),
+    index('orders_ship_to_region_idx').using('btree', t.shipToRegionCode.op('text_pattern_ops')),
     check('orders_totals', sql`${t.total} >= 0 and ${t.subtotal} >= 0`),
   ],
 );
@@ -79,9 +114,16 @@ export const orderLines = pgTable(
     unitPrice: bigint('unit_price', { mode: 'bigint' }).notNull(),
     lineTotal: bigint('line_total', { mode: 'bigint' }).notNull(),
     /** How the unit price was reached (Price.steps at the time of the order). */
-    priceSteps: jsonb('price_steps').$type<{ kind: string; description: string; amount: string }[]>().notNull().default([]),
+    priceSteps: jsonb('price_steps')
+      .$type<{ kind: string; description: string; amount: string }[]>()
+      .notNull()
+      .default([]),
   },
-  (t) => [index('order_lines_order_idx').on(t.orderId), check('order_lines_quantity', sql`${t.quantity} > 0`)],
+  (t) => [
+    index('order_lines_order_idx').on(t.orderId),
+    index('order_lines_sku_idx').on(t.sku, t.orderId),
+    check('order_lines_quantity', sql`${t.quantity} > 0`),
+  ],
 );
 
 export const fulfillments = pgTable(
@@ -97,11 +139,18 @@ export const fulfillments = pgTable(
     status: fulfillmentStatus('status').notNull().default('PENDING'),
     routingReason: text('routing_reason').notNull(),
     trackingNumber: text('tracking_number'),
-    batchCodes: text('batch_codes').array().notNull().default(sql`'{}'::text[]`),
+    batchCodes: text('batch_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     shippedAt: timestamp('shipped_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (t) => [index('fulfillments_order_idx').on(t.orderId), index('fulfillments_batch_gin').using('gin', t.batchCodes), index('fulfillments_warehouse_idx').on(t.warehouseId)],
+  (t) => [
+    index('fulfillments_order_idx').on(t.orderId),
+    index('fulfillments_batch_gin').using('gin', t.batchCodes),
+    index('fulfillments_warehouse_idx').on(t.warehouseId),
+  ],
 );
 
 export const fulfillmentLines = pgTable(
@@ -118,7 +167,10 @@ export const fulfillmentLines = pgTable(
     sku: text('sku').notNull(),
     quantity: integer('quantity').notNull(),
   },
-  (t) => [index('fulfillment_lines_fulfillment_idx').on(t.fulfillmentId), check('fulfillment_lines_quantity', sql`${t.quantity} > 0`)],
+  (t) => [
+    index('fulfillment_lines_fulfillment_idx').on(t.fulfillmentId),
+    check('fulfillment_lines_quantity', sql`${t.quantity} > 0`),
+  ],
 );
 
 export const orderEvents = pgTable(
@@ -144,3 +196,4 @@ export type FulfillmentRow = typeof fulfillments.$inferSelect;
 export type FulfillmentLineRow = typeof fulfillmentLines.$inferSelect;
 export type OrderEventRow = typeof orderEvents.$inferSelect;
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
+export type OrderKind = (typeof orderKind.enumValues)[number];

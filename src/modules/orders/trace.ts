@@ -27,5 +27,13 @@ export async function traceBatch(ctx: SignedInContext, code: string) {
     )
     .orderBy(desc(fulfillments.shippedAt))
     .limit(500);
-  return rows.map(({ f, o }) => ({ batchCode: trimmed, order: o, buyerId: o.buyerId, sellerId: o.sellerId, shipToRegion: region(o.shipToRegionCode), warehouseId: f.warehouseId, shippedAt: f.shippedAt }));
+  return rows.map(({ f, o }) => ({
+    batchCode: trimmed,
+    order: o,
+    buyerId: o.buyerId,
+    sellerId: o.sellerId,
+    shipToRegion: region(o.shipToRegionCode),
+    warehouseId: f.warehouseId,
+    shippedAt: f.shippedAt,
+  }));
 }

@@ -1,4 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../graphql/enums.js';
+import { fulfillmentStatus, orderChannel, orderKind, orderStatus } from './tables.js';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/connection.js';
 import { UserError } from '../../graphql/errors.js';
@@ -8,32 +10,24 @@ import { PriceStep } from '../pricing/types.js';
 import { Warehouse } from '../inventory/types.js';
 import { Region } from '../regions/types.js';
 
-export enum OrderStatus {
-  SUBMITTED = 'SUBMITTED',
-  CONFIRMED = 'CONFIRMED',
-  ALLOCATED = 'ALLOCATED',
-  SHIPPED = 'SHIPPED',
-  DELIVERED = 'DELIVERED',
-  COMPLETED = 'COMPLETED',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(OrderStatus, { name: 'OrderStatus' });
+export const OrderStatus = graphqlEnum(orderStatus.enumValues, 'OrderStatus');
+export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
-export enum OrderChannel {
-  ONLINE = 'ONLINE',
-  OFFLINE = 'OFFLINE',
-  PHONE = 'PHONE',
-  ERP = 'ERP',
-}
-registerEnumType(OrderChannel, { name: 'OrderChannel' });
+export const OrderChannel = graphqlEnum(orderChannel.enumValues, 'OrderChannel');
+export type OrderChannel = (typeof orderChannel.enumValues)[number];
 
-export enum FulfillmentStatus {
-  PENDING = 'PENDING',
-  SHIPPED = 'SHIPPED',
-  DELIVERED = 'DELIVERED',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(FulfillmentStatus, { name: 'FulfillmentStatus' });
+export const OrderKind = graphqlEnum(orderKind.enumValues, 'OrderKind', {
+  valuesConfig: {
+    REPLACEMENT: {
+      description:
+        'The no-charge replacement of an approved EXCHANGE ticket (ReturnAuthorization.replacementOrder): not a sale.',
+    },
+  },
+});
+export type OrderKind = (typeof orderKind.enumValues)[number];
+
+export const FulfillmentStatus = graphqlEnum(fulfillmentStatus.enumValues, 'FulfillmentStatus');
+export type FulfillmentStatus = (typeof fulfillmentStatus.enumValues)[number];
 
 @ObjectType()
 export class OrderLine {
@@ -43,7 +37,8 @@ export class OrderLine {
   @Field(() => Money, { description: 'Unit price from the price list, before promotions.' }) listPrice!: unknown;
   @Field(() => Money) unitPrice!: unknown;
   @Field(() => Money) lineTotal!: unknown;
-  @Field(() => [PriceStep], { description: 'How the unit price was reached when the order was placed.' }) priceSteps!: unknown;
+  @Field(() => [PriceStep], { description: 'How the unit price was reached when the order was placed.' })
+  priceSteps!: unknown;
 }
 
 @ObjectType()
@@ -74,14 +69,20 @@ export class OrderEvent {
   @Field(() => String, { nullable: true }) note!: string | null;
 }
 
-@ObjectType({ implements: Node, description: 'An order. Visible to the buyer and its ancestors (V1); attributed to the buyer\'s seller.' })
+@ObjectType({
+  implements: Node,
+  description: "An order. Visible to the buyer and its ancestors (V1); attributed to the buyer's seller.",
+})
 export class Order extends Node {
   @Field(() => String) number!: string;
   @Field(() => OrderStatus) status!: OrderStatus;
   @Field(() => OrderChannel) channel!: OrderChannel;
+  @Field(() => OrderKind, { description: 'SALE, or REPLACEMENT (an exchange shipped at no charge).' }) kind!: OrderKind;
   @Field(() => Account) buyer!: unknown;
-  @Field(() => SellerProfile, { description: "The account the order is attributed to (the buyer's seller)." }) seller!: unknown;
-  @Field(() => SellerProfile, { description: 'Who delivers, installs and handles after-sales.' }) serviceProvider!: unknown;
+  @Field(() => SellerProfile, { description: "The account the order is attributed to (the buyer's seller)." })
+  seller!: unknown;
+  @Field(() => SellerProfile, { description: 'Who delivers, installs and handles after-sales.' })
+  serviceProvider!: unknown;
   @Field(() => [OrderLine]) lines!: unknown;
   @Field(() => Money) subtotal!: unknown;
   @Field(() => Money) discountTotal!: unknown;
@@ -90,9 +91,20 @@ export class Order extends Node {
   @Field(() => [Fulfillment]) fulfillments!: unknown;
   @Field(() => [OrderEvent]) events!: unknown;
   @Field(() => Date) createdAt!: Date;
-  @Field(() => Boolean, { description: "V6: accepted outside the seller's territory under the FLAG policy." }) flagged!: boolean;
+  @Field(() => Boolean, { description: "V6: accepted outside the seller's territory under the FLAG policy." })
+  flagged!: boolean;
   @Field(() => String, { nullable: true }) flagReason!: string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The buyer's or the ERP's own reference; unique per buyer when given.",
+  })
+  externalRef!: string | null;
+  @Field(() => Date, {
+    description:
+      'The last change of the order, its fulfillments or its status (for incremental sync: OrderFilter.updatedSince).',
+  })
+  updatedAt!: Date;
 }
 
 export const { Edge: OrderEdge, Connection: OrderConnection } = connectionTypes(Order, 'Order');
@@ -105,7 +117,18 @@ export class OrderFilter {
   @Field(() => OrderChannel, { nullable: true }) channel?: OrderChannel | null;
   @Field(() => Date, { nullable: true }) createdAfter?: Date | null;
   @Field(() => Date, { nullable: true }) createdBefore?: Date | null;
-  @Field(() => Boolean, { nullable: true, description: 'V6: only orders flagged for shipping outside the seller territory.' }) flagged?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'V6: only orders flagged for shipping outside the seller territory.',
+  })
+  flagged?: boolean | null;
+  @Field(() => Date, { nullable: true, description: 'Orders changed at or after this instant (for incremental sync).' })
+  updatedSince?: Date | null;
+  @Field(() => String, { nullable: true }) number?: string | null;
+  @Field(() => String, { nullable: true }) externalRef?: string | null;
+  @Field(() => String, { nullable: true, description: 'Orders with a line of this sku.' }) sku?: string | null;
+  @Field(() => String, { nullable: true, description: 'Ship-to region; a code covers its subdivisions.' }) regionCode?:
+    string | null;
 }
 
 @InputType()
@@ -116,13 +139,24 @@ export class OrderLineInput {
 
 @InputType()
 export class PlaceOrderInput {
-  @Field(() => ID, { nullable: true, description: "Defaults to the viewer's account; a seller may order on behalf of an account in its subtree." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Defaults to the viewer's account; a seller may order on behalf of an account in its subtree.",
+  })
   buyerId?: string | null;
   @Field(() => [OrderLineInput]) lines!: OrderLineInput[];
-  @Field(() => AddressInput, { nullable: true, description: "Defaults to the buyer's address." }) shipTo?: AddressInput | null;
+  @Field(() => AddressInput, { nullable: true, description: "Defaults to the buyer's address." })
+  shipTo?: AddressInput | null;
   @Field(() => OrderChannel, { nullable: true, defaultValue: 'ONLINE' }) channel?: OrderChannel | null;
-  @Field(() => String, { description: 'Retrying with the same key returns the first result and never places twice.' }) idempotencyKey!: string;
+  @Field(() => String, { description: 'Retrying with the same key returns the first result and never places twice.' })
+  idempotencyKey!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The buyer's or its ERP's own reference (1–100 characters); unique per buyer: another order with it is EXTERNAL_REF_TAKEN.",
+  })
+  externalRef?: string | null;
 }
 
 @ObjectType()

@@ -65,7 +65,8 @@ export interface PricingData {
   floors: Map<number, bigint>;
 }
 
-export type PriceStepKind = 'LIST' | 'QUANTITY_BREAK' | 'PROMOTION' | 'FLOOR';
+export const PRICE_STEP_KINDS = ['LIST', 'QUANTITY_BREAK', 'PROMOTION', 'FLOOR'] as const;
+export type PriceStepKind = (typeof PRICE_STEP_KINDS)[number];
 
 /** One step; `amount` is the signed change it made, so the final amount is the sum of the steps. */
 export interface PriceStepValue {

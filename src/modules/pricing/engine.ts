@@ -3,6 +3,7 @@
  * so it can price a whole cart or page in one pass and be tested without a DB.
  * It never reads the clock: the caller passes `at`.
  */
+import { fromMinor } from '../../lib/money.js';
 import { regionContains, regionPrefix } from '../regions/containment.js';
 import type {
   AssignmentFacts,
@@ -51,7 +52,8 @@ const RANK_DEFAULT = 0;
 export function assignmentRank(a: AssignmentFacts, buyer: BuyerFacts): number | null {
   if (a.accountId != null && a.accountId !== buyer.accountId) return null;
   // A buyer without an address cannot be placed in any region.
-  if (a.regionCode != null && (buyer.regionCode == null || !regionContains(a.regionCode, buyer.regionCode))) return null;
+  if (a.regionCode != null && (buyer.regionCode == null || !regionContains(a.regionCode, buyer.regionCode)))
+    return null;
   if (a.tier != null && a.tier !== buyer.tier) return null;
   // A combined assignment ranks by its most specific field.
   if (a.accountId != null) return RANK_ACCOUNT;
@@ -135,7 +137,8 @@ function allowsAny<T>(allowed: readonly T[], value: T): boolean {
 function promotionMatchesBuyer(p: PromotionFacts, buyer: BuyerFacts): boolean {
   const region = buyer.regionCode;
   // Like list assignments, a region restriction excludes buyers without an address.
-  const regionOk = p.regionCodes.length === 0 || (region != null && p.regionCodes.some((code) => regionContains(code, region)));
+  const regionOk =
+    p.regionCodes.length === 0 || (region != null && p.regionCodes.some((code) => regionContains(code, region)));
   return allowsAny(p.tiers, buyer.tier) && allowsAny(p.accountIds, buyer.accountId) && regionOk;
 }
 
@@ -183,7 +186,7 @@ function promotionsToApply(promotions: readonly PromotionFacts[], listPrice: big
 }
 
 function promotionDescription(p: PromotionFacts): string {
-  const value = p.kind === 'PERCENT_OFF' ? `${formatBasisPoints(p.value)}% off` : `${formatMinorUnits(p.value)} off`;
+  const value = p.kind === 'PERCENT_OFF' ? `${formatBasisPoints(p.value)}% off` : `${fromMinor(p.value)} off`;
   return `Promotion "${p.name}" ${value}`;
 }
 
@@ -231,7 +234,9 @@ export function resolvePrice(
 }
 
 function listSteps(quote: Quote): PriceStepValue[] {
-  const steps: PriceStepValue[] = [{ kind: 'LIST', description: `List "${quote.list.name}"`, amount: quote.base.price }];
+  const steps: PriceStepValue[] = [
+    { kind: 'LIST', description: `List "${quote.list.name}"`, amount: quote.base.price },
+  ];
   if (quote.chosen !== quote.base) {
     steps.push({
       kind: 'QUANTITY_BREAK',
@@ -267,11 +272,4 @@ function formatBasisPoints(bp: bigint): string {
   const abs = bp < 0n ? -bp : bp;
   const fraction = (abs % 100n).toString().padStart(2, '0').replace(/0+$/, '');
   return `${sign}${abs / 100n}${fraction ? `.${fraction}` : ''}`;
-}
-
-/** 500 -> "5.00". */
-function formatMinorUnits(minor: bigint): string {
-  const sign = minor < 0n ? '-' : '';
-  const abs = minor < 0n ? -minor : minor;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }

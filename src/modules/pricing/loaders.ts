@@ -1,12 +1,21 @@
 import DataLoader from 'dataloader';
-import { and, asc, inArray, sql } from 'drizzle-orm';
+import { and, asc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { intArray } from '../../db/sql.js';
+import { intArray, inInts } from '../../db/sql.js';
 import { byKey, groupByKey } from '../../lib/batch.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { inSubtree } from '../../auth/scope.js';
 import { accounts } from '../accounts/tables.js';
-import { priceFloors, priceListAssignments, priceListEntries, priceLists, type PriceListEntryRow, type PriceListRow } from './tables.js';
+import {
+  priceFloors,
+  priceListAssignments,
+  priceListEntries,
+  priceLists,
+  promotions,
+  type PriceListEntryRow,
+  type PriceListRow,
+  type PromotionRow,
+} from './tables.js';
 import type { PricingData, Tier, VariantFacts } from './engine-types.js';
 import { variantVisible, type CatalogScope } from '../catalog/scope.js';
 
@@ -25,8 +34,29 @@ export interface PricingInput {
 }
 
 interface PricingRow {
-  lists: { id: number; name: string; priority: number; validFrom: string | null; validTo: string | null; assignments: { accountId: number | null; regionCode: string | null; tier: Tier | null }[]; entries: { variantId: number; minQuantity: number; price: string }[] }[];
-  promotions: { id: number; name: string; kind: 'PERCENT_OFF' | 'AMOUNT_OFF'; value: string; validFrom: string | null; validTo: string | null; stackable: boolean; tiers: Tier[]; regionCodes: string[]; accountIds: number[]; variantIds: number[]; categoryIds: number[] }[];
+  lists: {
+    id: number;
+    name: string;
+    priority: number;
+    validFrom: string | null;
+    validTo: string | null;
+    assignments: { accountId: number | null; regionCode: string | null; tier: Tier | null }[];
+    entries: { variantId: number; minQuantity: number; price: string }[];
+  }[];
+  promotions: {
+    id: number;
+    name: string;
+    kind: 'PERCENT_OFF' | 'AMOUNT_OFF';
+    value: string;
+    validFrom: string | null;
+    validTo: string | null;
+    stackable: boolean;
+    tiers: Tier[];
+    regionCodes: string[];
+    accountIds: number[];
+    variantIds: number[];
+    categoryIds: number[];
+  }[];
   floors: { variantId: number; amount: string }[];
   variants: (VariantFacts & { offered: boolean })[];
 }
@@ -38,7 +68,13 @@ const date = (s: string | null) => (s === null ? null : new Date(s));
  * tier of one seller, in ONE statement: the seller's current lists with their
  * assignments and the entries for these variants, its promotions, the floors.
  */
-async function loadPricing(db: Db, sellerPath: number[], tier: Tier, variantIds: number[], at: Date): Promise<Map<number, PricingInput>> {
+async function loadPricing(
+  db: Db,
+  sellerPath: number[],
+  tier: Tier,
+  variantIds: number[],
+  at: Date,
+): Promise<Map<number, PricingInput>> {
   const ids = intArray(variantIds);
   const sellerId = sellerPath.at(-1)!;
   const ts = at.toISOString();
@@ -68,7 +104,12 @@ async function loadPricing(db: Db, sellerPath: number[], tier: Tier, variantIds:
       validTo: date(l.validTo),
       entries: l.entries.map((e) => ({ ...e, price: BigInt(e.price) })),
     })),
-    promotions: row.promotions.map((p) => ({ ...p, value: BigInt(p.value), validFrom: date(p.validFrom), validTo: date(p.validTo) })),
+    promotions: row.promotions.map((p) => ({
+      ...p,
+      value: BigInt(p.value),
+      validFrom: date(p.validFrom),
+      validTo: date(p.validTo),
+    })),
     floors: new Map(row.floors.map((f) => [f.variantId, BigInt(f.amount)])),
   };
   return new Map(row.variants.map(({ offered, ...v }) => [v.variantId, { data, variant: v, offered }]));
@@ -76,6 +117,31 @@ async function loadPricing(db: Db, sellerPath: number[], tier: Tier, variantIds:
 
 export function pricingLoaders(db: Db, viewer: () => Viewer | null, at: Date, scope: () => Promise<CatalogScope>) {
   return {
+    /** Scoped (V3): price lists owned by the viewer's account or its subtree, by id (node lookups, audit subjects). */
+    visibleListById: new DataLoader<number, PriceListRow | null>(async (ids) => {
+      const rows = await db
+        .select({ list: priceLists })
+        .from(priceLists)
+        .innerJoin(accounts, sql`${accounts.id} = ${priceLists.ownerId}`)
+        .where(and(inInts(priceLists.id, ids), inSubtree(accounts.path, viewer())));
+      return byKey(
+        ids,
+        rows.map((r) => r.list),
+        (r) => r.id,
+      );
+    }),
+    visiblePromotionById: new DataLoader<number, PromotionRow | null>(async (ids) => {
+      const rows = await db
+        .select({ p: promotions })
+        .from(promotions)
+        .innerJoin(accounts, sql`${accounts.id} = ${promotions.ownerId}`)
+        .where(and(inInts(promotions.id, ids), inSubtree(accounts.path, viewer())));
+      return byKey(
+        ids,
+        rows.map((r) => r.p),
+        (r) => r.id,
+      );
+    }),
     /** Batches every price asked for in a request into one statement per (seller, buyer tier). */
     inputs: new DataLoader<PricingKey, PricingInput | null, string>(
       async (keys) => {
@@ -87,7 +153,10 @@ export function pricingLoaders(db: Db, viewer: () => Viewer | null, at: Date, sc
         const loaded = new Map<string, Map<number, PricingInput>>();
         await Promise.all(
           [...groups].map(async ([g, ks]) => {
-            loaded.set(g, await loadPricing(db, ks[0].sellerPath, ks[0].tier, [...new Set(ks.map((k) => k.variantId))], at));
+            loaded.set(
+              g,
+              await loadPricing(db, ks[0].sellerPath, ks[0].tier, [...new Set(ks.map((k) => k.variantId))], at),
+            );
           }),
         );
         return keys.map((k) => loaded.get(`${k.sellerPath.join('.')}|${k.tier}`)!.get(k.variantId) ?? null);
@@ -95,7 +164,7 @@ export function pricingLoaders(db: Db, viewer: () => Viewer | null, at: Date, sc
       { cacheKeyFn: (k) => `${k.sellerPath.join('.')}|${k.tier}|${k.variantId}` },
     ),
     floorsByVariant: new DataLoader<number, Map<Tier, bigint>>(async (ids) => {
-      const rows = await db.select().from(priceFloors).where(inArray(priceFloors.variantId, [...ids]));
+      const rows = await db.select().from(priceFloors).where(inInts(priceFloors.variantId, ids));
       return groupByKey(ids, rows, (r) => r.variantId).map((fs) => new Map(fs.map((f) => [f.tier, f.amount])));
     }),
     /** V3: entries of lists owned by the viewer's account or its subtree. */
@@ -105,15 +174,27 @@ export function pricingLoaders(db: Db, viewer: () => Viewer | null, at: Date, sc
         .from(priceListEntries)
         .innerJoin(priceLists, sql`${priceLists.id} = ${priceListEntries.priceListId}`)
         .innerJoin(accounts, sql`${accounts.id} = ${priceLists.ownerId}`)
-        .where(and(inArray(priceListEntries.variantId, [...ids]), inSubtree(accounts.path, viewer())))
+        .where(and(inInts(priceListEntries.variantId, ids), inSubtree(accounts.path, viewer())))
         .orderBy(asc(priceListEntries.priceListId), asc(priceListEntries.minQuantity));
-      return groupByKey(ids, rows.map((r) => r.entry), (r) => r.variantId);
+      return groupByKey(
+        ids,
+        rows.map((r) => r.entry),
+        (r) => r.variantId,
+      );
     }),
     listById: new DataLoader<number, PriceListRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(priceLists).where(inArray(priceLists.id, [...ids])), (r) => r.id),
+      byKey(ids, await db.select().from(priceLists).where(inInts(priceLists.id, ids)), (r) => r.id),
     ),
     assignmentsByList: new DataLoader<number, (typeof priceListAssignments.$inferSelect)[]>(async (ids) =>
-      groupByKey(ids, await db.select().from(priceListAssignments).where(inArray(priceListAssignments.priceListId, [...ids])).orderBy(asc(priceListAssignments.id)), (r) => r.priceListId),
+      groupByKey(
+        ids,
+        await db
+          .select()
+          .from(priceListAssignments)
+          .where(inInts(priceListAssignments.priceListId, ids))
+          .orderBy(asc(priceListAssignments.id)),
+        (r) => r.priceListId,
+      ),
     ),
     entriesByList: new DataLoader<number, PriceListEntryRow[]>(async (ids) =>
       groupByKey(
@@ -122,7 +203,9 @@ export function pricingLoaders(db: Db, viewer: () => Viewer | null, at: Date, sc
         await db
           .select()
           .from(priceListEntries)
-          .where(and(inArray(priceListEntries.priceListId, [...ids]), variantVisible(priceListEntries.variantId, await scope())))
+          .where(
+            and(inInts(priceListEntries.priceListId, ids), variantVisible(priceListEntries.variantId, await scope())),
+          )
           .orderBy(asc(priceListEntries.variantId), asc(priceListEntries.minQuantity)),
         (r) => r.priceListId,
       ),

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Context } from '../../graphql/context.js';
 import { badInput, forbidden } from '../../graphql/errors.js';
 import { tierBelow } from '../accounts/tiers.js';
-import { keyOf, toGlobalId } from '../../graphql/ids.js';
+import { toGlobalId } from '../../graphql/ids.js';
 import { inSubtree } from '../../auth/scope.js';
 import { fromMinor, money, type MoneyValue } from '../../lib/money.js';
 import { accounts, type AccountRow, type Tier } from '../accounts/tables.js';
@@ -10,6 +10,8 @@ import type { VariantRow } from '../catalog/tables.js';
 import { resolvePrice } from './engine.js';
 import type { PriceResult } from './engine-types.js';
 import { priceLists, promotions, type PriceListEntryRow, type PriceListRow, type PromotionRow } from './tables.js';
+import { visibleOrNull } from '../../auth/access.js';
+import { findVisibleBatched } from '../accounts/service.js';
 
 export interface PriceValue {
   amount: MoneyValue;
@@ -30,13 +32,29 @@ function toPriceValue(r: PriceResult): PriceValue {
 }
 
 /** The engine's answer for one buyer, one variant, one quantity; null when the buyer's seller does not price it. */
-export async function priceAs(ctx: Context, buyer: AccountRow, variant: VariantRow, quantity: number): Promise<PriceResult | null> {
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 1_000_000) throw badInput('quantity must be between 1 and 1000000');
+export async function priceAs(
+  ctx: Context,
+  buyer: AccountRow,
+  variant: VariantRow,
+  quantity: number,
+): Promise<PriceResult | null> {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 1_000_000)
+    throw badInput('quantity must be between 1 and 1000000');
   if (buyer.parentId === null) return null; // the brand buys from no one
-  const input = await ctx.loaders.pricing.inputs.load({ sellerPath: buyer.path.slice(0, -1), tier: buyer.tier, variantId: variant.id });
+  const input = await ctx.loaders.pricing.inputs.load({
+    sellerPath: buyer.path.slice(0, -1),
+    tier: buyer.tier,
+    variantId: variant.id,
+  });
   // V2: what the buyer's seller chain does not offer has no price, whatever lists say.
   if (!input || !input.offered) return null;
-  return resolvePrice({ accountId: buyer.id, tier: buyer.tier, regionCode: buyer.addressRegionCode }, input.variant, quantity, ctx.now(), input.data);
+  return resolvePrice(
+    { accountId: buyer.id, tier: buyer.tier, regionCode: buyer.addressRegionCode },
+    input.variant,
+    quantity,
+    ctx.now(),
+    input.data,
+  );
 }
 
 /** V3: what the viewer's own account pays its seller. */
@@ -46,20 +64,34 @@ export async function ownPrice(ctx: Context, variant: VariantRow, quantity: numb
 }
 
 /** V3: what an account in the viewer's subtree pays; null outside it or when its seller does not offer the variant (V2). */
-export async function priceFor(ctx: Context, variant: VariantRow, accountId: string, quantity: number | null): Promise<PriceValue | null> {
-  const key = keyOf(accountId, 'Account');
-  const buyer = key === null ? null : await ctx.loaders.accounts.visibleById.load(key);
+export async function priceFor(
+  ctx: Context,
+  variant: VariantRow,
+  accountId: string,
+  quantity: number | null,
+): Promise<PriceValue | null> {
+  const buyer = await visibleOrNull(ctx, accountId, 'Account', findVisibleBatched);
   if (!buyer || buyer.parentId === null) return null;
   const result = await priceAs(ctx, buyer, variant, quantity ?? 1);
   return result && toPriceValue(result);
 }
 
-const NEXT_TIER: Record<Tier, Tier | null> = { BRAND: 'GENERAL_AGENT', GENERAL_AGENT: 'DISTRIBUTOR', DISTRIBUTOR: 'RETAILER', RETAILER: null };
+const NEXT_TIER: Record<Tier, Tier | null> = {
+  BRAND: 'GENERAL_AGENT',
+  GENERAL_AGENT: 'DISTRIBUTOR',
+  DISTRIBUTOR: 'RETAILER',
+  RETAILER: null,
+};
 
 /** The floor protecting buyers of `tier` (default: the tier below the viewer's, its usual buyers). */
-export async function priceFloor(ctx: Context, variant: VariantRow, tier: Tier | null | undefined): Promise<MoneyValue | null> {
+export async function priceFloor(
+  ctx: Context,
+  variant: VariantRow,
+  tier: Tier | null | undefined,
+): Promise<MoneyValue | null> {
   // V3: only floors of tiers below the viewer, never one that bounds what the viewer itself pays.
-  if (tier && !tierBelow(tier, ctx.viewer!.tier)) throw forbidden(`Floors for ${tier} buyers are not visible to a ${ctx.viewer!.tier}`);
+  if (tier && !tierBelow(tier, ctx.viewer!.tier))
+    throw forbidden(`Floors for ${tier} buyers are not visible to a ${ctx.viewer!.tier}`);
   const buyers = tier ?? NEXT_TIER[ctx.viewer!.tier];
   if (!buyers) return null;
   const floor = (await ctx.loaders.pricing.floorsByVariant.load(variant.id)).get(buyers);
@@ -157,4 +189,3 @@ export async function promotionAccounts(ctx: Context, p: PromotionRow) {
 export function promotionCategoryIds(p: PromotionRow): string[] {
   return p.categoryIds.map((id) => toGlobalId('Category', id));
 }
-

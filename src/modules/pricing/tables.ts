@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { accounts, channelTier } from '../accounts/tables.js';
 import { variants } from '../catalog/tables.js';
 
@@ -17,7 +29,10 @@ export const priceLists = pgTable(
     validTo: timestamp('valid_to', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('price_lists_owner_idx').on(t.ownerId), check('price_lists_window', sql`${t.validFrom} is null or ${t.validTo} is null or ${t.validFrom} < ${t.validTo}`)],
+  (t) => [
+    index('price_lists_owner_idx').on(t.ownerId),
+    check('price_lists_window', sql`${t.validFrom} is null or ${t.validTo} is null or ${t.validFrom} < ${t.validTo}`),
+  ],
 );
 
 /** All null: the list is the owner's default for its buyers. */
@@ -84,11 +99,26 @@ export const promotions = pgTable(
     stackable: boolean('stackable').notNull().default(false),
     validFrom: timestamp('valid_from', { withTimezone: true }),
     validTo: timestamp('valid_to', { withTimezone: true }),
-    tiers: channelTier('tiers').array().notNull().default(sql`'{}'`),
-    regionCodes: text('region_codes').array().notNull().default(sql`'{}'::text[]`),
-    accountIds: integer('account_ids').array().notNull().default(sql`'{}'::integer[]`),
-    variantIds: integer('variant_ids').array().notNull().default(sql`'{}'::integer[]`),
-    categoryIds: integer('category_ids').array().notNull().default(sql`'{}'::integer[]`),
+    tiers: channelTier('tiers')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    regionCodes: text('region_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    accountIds: integer('account_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    variantIds: integer('variant_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    categoryIds: integer('category_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('promotions_owner_idx').on(t.ownerId), check('promotions_value_positive', sql`${t.value} > 0`)],

@@ -1,29 +1,25 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../graphql/enums.js';
+import { PRICE_STEP_KINDS } from './engine-types.js';
+import { promotionKind } from './tables.js';
 import { Node } from '../../graphql/node.js';
 import { UserError } from '../../graphql/errors.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { ChannelTier, Money, SellerProfile, Account } from '../accounts/types.js';
 import { Variant } from '../catalog/types.js';
 
-export enum PriceStepKind {
-  LIST = 'LIST',
-  QUANTITY_BREAK = 'QUANTITY_BREAK',
-  PROMOTION = 'PROMOTION',
-  FLOOR = 'FLOOR',
-}
-registerEnumType(PriceStepKind, { name: 'PriceStepKind' });
+export const PriceStepKind = graphqlEnum(PRICE_STEP_KINDS, 'PriceStepKind');
+export type PriceStepKind = (typeof PRICE_STEP_KINDS)[number];
 
-export enum PromotionKind {
-  PERCENT_OFF = 'PERCENT_OFF',
-  AMOUNT_OFF = 'AMOUNT_OFF',
-}
-registerEnumType(PromotionKind, { name: 'PromotionKind' });
+export const PromotionKind = graphqlEnum(promotionKind.enumValues, 'PromotionKind');
+export type PromotionKind = (typeof promotionKind.enumValues)[number];
 
 @ObjectType({ description: 'One step of how a price was reached.' })
 export class PriceStep {
   @Field(() => PriceStepKind) kind!: PriceStepKind;
   @Field(() => String) description!: string;
-  @Field(() => Money, { description: 'The signed change this step made; the steps add up to the price.' }) amount!: unknown;
+  @Field(() => Money, { description: 'The signed change this step made; the steps add up to the price.' })
+  amount!: unknown;
 }
 
 @ObjectType({ description: 'A resolved unit price, with the steps that produced it.' })
@@ -62,12 +58,17 @@ export class PriceListEntry {
   @Field(() => Money) price!: unknown;
 }
 
-@ObjectType({ implements: Node, description: "A seller's discount for its buyers. Visible to the owner and its ancestors; buyers see its effect in Price.steps." })
+@ObjectType({
+  implements: Node,
+  description:
+    "A seller's discount for its buyers. Visible to the owner and its ancestors; buyers see its effect in Price.steps.",
+})
 export class Promotion extends Node {
   @Field(() => String) name!: string;
   @Field(() => SellerProfile) owner!: unknown;
   @Field(() => PromotionKind) kind!: PromotionKind;
-  @Field(() => DecimalScalar, { description: 'PERCENT_OFF: percent, e.g. "10"; AMOUNT_OFF: money off the unit price.' }) value!: string;
+  @Field(() => DecimalScalar, { description: 'PERCENT_OFF: percent, e.g. "10"; AMOUNT_OFF: money off the unit price.' })
+  value!: string;
   @Field(() => Boolean) stackable!: boolean;
   @Field(() => Date, { nullable: true }) validFrom!: Date | null;
   @Field(() => Date, { nullable: true }) validTo!: Date | null;
@@ -88,7 +89,8 @@ export class PriceListAssignmentInput {
 @InputType()
 export class PriceListInput {
   @Field(() => ID, { nullable: true, description: 'Omit to create; give to update.' }) id?: string | null;
-  @Field(() => ID, { description: "The selling account that owns the list; the viewer's account or its subtree." }) ownerId!: string;
+  @Field(() => ID, { description: "The selling account that owns the list; the viewer's account or its subtree." })
+  ownerId!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) currencyCode?: string | null;
   @Field(() => Int, { nullable: true }) priority?: number | null;
@@ -110,17 +112,25 @@ export class PriceListEntryInput {
   @Field(() => DecimalScalar) price!: string;
 }
 
-@InputType({ description: 'Upserts entries by (sku, minQuantity); entries not named are kept, unless `replace` is true.' })
+@InputType({
+  description: 'Upserts entries by (sku, minQuantity); entries not named are kept, unless `replace` is true.',
+})
 export class SetPriceListEntriesInput {
   @Field(() => ID) priceListId!: string;
   @Field(() => [PriceListEntryInput]) entries!: PriceListEntryInput[];
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'True: afterwards the list holds exactly these entries.' }) replace?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'True: afterwards the list holds exactly these entries.',
+  })
+  replace?: boolean | null;
 }
 
 @InputType()
 export class PriceFloorInput {
   @Field(() => String) sku!: string;
-  @Field(() => ChannelTier, { description: 'The tier of the buyers that this floor protects, e.g. RETAILER.' }) tier!: ChannelTier;
+  @Field(() => ChannelTier, { description: 'The tier of the buyers that this floor protects, e.g. RETAILER.' })
+  tier!: ChannelTier;
   @Field(() => DecimalScalar) amount!: string;
 }
 
@@ -136,7 +146,10 @@ export class PromotionInput {
   @Field(() => ID, { description: "The seller running it; the viewer's account or its subtree." }) ownerId!: string;
   @Field(() => String) name!: string;
   @Field(() => PromotionKind) kind!: PromotionKind;
-  @Field(() => DecimalScalar, { description: 'PERCENT_OFF: percent (0 < v ≤ 100); AMOUNT_OFF: money off the unit price.' }) value!: string;
+  @Field(() => DecimalScalar, {
+    description: 'PERCENT_OFF: percent (0 < v ≤ 100); AMOUNT_OFF: money off the unit price.',
+  })
+  value!: string;
   @Field(() => Boolean, { nullable: true, defaultValue: false }) stackable?: boolean | null;
   @Field(() => Date, { nullable: true }) validFrom?: Date | null;
   @Field(() => Date, { nullable: true }) validTo?: Date | null;

@@ -2,14 +2,15 @@ import { and, arrayOverlaps, eq, or, sql } from 'drizzle-orm';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Context, SignedInContext } from '../../graphql/context.js';
 import { forbidden, userError, type UserError } from '../../graphql/errors.js';
-import { keyOf } from '../../graphql/ids.js';
 import { hashPassword, passwordWeakness, verifyPassword } from '../../auth/password.js';
-import { viewerOf, type Viewer } from '../../auth/viewer.js';
-import { inSubtree } from '../../auth/scope.js';
+import { refusalOf, viewerOf, type Viewer } from '../../auth/viewer.js';
+import { managesUsersOf, seesContactOf, visibleOrForbidden } from '../../auth/access.js';
 import { findVisible } from '../accounts/service.js';
 import { accounts, featureFlags, type AccountRow } from '../accounts/tables.js';
 import { loginFailures, users, type Role, type UserRow } from './tables.js';
 import type { CreateUserInput, LoginInput } from './types.js';
+import { lockRows } from '../../db/sql.js';
+import { recordAudit } from '../audit/record.js';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -24,29 +25,38 @@ export interface LoginResult {
 let dummyHash: Promise<string> | null = null;
 
 /**
- * Counts the attempt before the password is checked, in one atomic upsert, so
- * parallel guesses cannot slip past the limit. Attempts older than the lock
- * window are forgotten; the attempt past the limit locks the email for the window.
- * Returns the seconds left on a lock, or 0 when this attempt may proceed.
+ * Progressive delays per (source address, email), after OWASP's
+ * authentication cheat sheet: the first LOGIN_FREE_FAILURES attempts go
+ * through at once; after that, each attempt must wait twice as long as the
+ * one before (1 s, 2 s, 4 s ... up to LOGIN_MAX_DELAY_SECONDS) since the last.
+ * An attempt that comes too early is answered TOO_MANY_ATTEMPTS without
+ * looking at the password and without counting. Only that source is slowed:
+ * the owner signing in from anywhere else is not, so nobody can lock anybody
+ * out. The attempt is counted before the password is checked, in one atomic
+ * upsert, so parallel guesses cannot slip past; failures are forgotten after
+ * LOGIN_WINDOW_SECONDS of quiet; a success clears them.
+ * Returns the seconds to wait, or 0 when this attempt may proceed.
  */
-async function countAttempt(ctx: Context, email: string): Promise<number> {
-  const { loginMaxFailures: max, loginLockSeconds: lock } = ctx.config;
-  const now = ctx.now().toISOString();
-  const [row] = await ctx.db.execute<{ wait: number }>(sql`
-    insert into login_failures as f (email, failures, locked_until, updated_at) values (${email}, 1, null, ${now}::timestamptz)
-    on conflict (email) do update set
-      failures = case
-        when f.locked_until is not null and f.locked_until > ${now}::timestamptz then f.failures
-        when f.updated_at < ${now}::timestamptz - make_interval(secs => ${lock}) or f.locked_until is not null then 1
-        else f.failures + 1 end,
-      locked_until = case
-        when f.locked_until is not null and f.locked_until > ${now}::timestamptz then f.locked_until
-        when f.updated_at >= ${now}::timestamptz - make_interval(secs => ${lock}) and f.locked_until is null and f.failures + 1 > ${max}
-          then ${now}::timestamptz + make_interval(secs => ${lock})
-        else null end,
-      updated_at = ${now}::timestamptz
-    returning greatest(0, ceil(extract(epoch from (coalesce(locked_until, ${now}::timestamptz) - ${now}::timestamptz))))::int as wait`);
-  return row.wait;
+export async function countAttempt(ctx: Context, email: string): Promise<number> {
+  const { freeFailures: free, maxDelaySeconds: maxDelay, windowSeconds: window } = ctx.config.loginThrottle;
+  const now = ctx.now();
+  const source = ctx.clientAddress ?? '';
+  const key = and(eq(loginFailures.source, source), eq(loginFailures.email, email));
+  return ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(loginFailures)
+      .values({ source, email, failures: 0, lockedUntil: null, updatedAt: now })
+      .onConflictDoNothing();
+    const [row] = await tx.select().from(loginFailures).where(key).for('update');
+    if (row.lockedUntil && row.lockedUntil > now)
+      return Math.max(1, Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000));
+    const stale = row.updatedAt.getTime() < now.getTime() - window * 1000;
+    const failures = (stale ? 0 : row.failures) + 1;
+    const lockedUntil =
+      failures >= free ? new Date(now.getTime() + Math.min(maxDelay, 2 ** (failures - free)) * 1000) : null;
+    await tx.update(loginFailures).set({ failures, lockedUntil, updatedAt: now }).where(key);
+    return 0;
+  });
 }
 
 export async function login(ctx: Context, input: LoginInput): Promise<LoginResult> {
@@ -55,7 +65,10 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
   const wrong = () => fail(userError('INVALID_CREDENTIALS', 'Wrong email or password'));
   if (!EMAIL.test(email) || email.length > 200 || input.password.length > 1000) return wrong();
   const wait = await countAttempt(ctx, email);
-  if (wait > 0) return fail(userError('TOO_MANY_ATTEMPTS', `Too many failed sign-ins for this email; try again in ${wait} seconds`));
+  if (wait > 0)
+    return fail(
+      userError('TOO_MANY_ATTEMPTS', `Too many failed sign-ins for this email from here; try again in ${wait} seconds`),
+    );
   const [row] = await ctx.db
     .select({ user: users, account: accounts })
     .from(users)
@@ -64,8 +77,13 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
   dummyHash ??= hashPassword('not-a-real-password-0', ctx.config.scryptLogN);
   const ok = await verifyPassword(input.password, row?.user.passwordHash ?? (await dummyHash));
   if (!row || !ok) return wrong();
-  await ctx.db.delete(loginFailures).where(eq(loginFailures.email, email));
-  const { token, expiresAt } = await ctx.tokens.issue(row.user.id);
+  await ctx.db
+    .delete(loginFailures)
+    .where(and(eq(loginFailures.source, ctx.clientAddress ?? ''), eq(loginFailures.email, email)));
+  // Told only to whoever knows the password: a suspended account or a deactivated user.
+  const refused = refusalOf(row.user, row.account);
+  if (refused) return fail(userError(refused.code, refused.message));
+  const { token, expiresAt } = await ctx.tokens.issue(row.user.id, row.user.tokenVersion);
   const viewer = viewerOf(row.user, row.account);
   // The payload's viewer fields are answered as the user who just signed in
   // (login is alone in its operation, so nothing else runs as that user).
@@ -79,46 +97,80 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
  * in the same operation would then run as (or be cached for) the wrong user.
  */
 export function loginAlone(ctx: Context, input: LoginInput, info: GraphQLResolveInfo): Promise<LoginResult> {
-  const roots = info.operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === '__typename'));
+  const roots = info.operation.selectionSet.selections.filter(
+    (s) => !(s.kind === Kind.FIELD && s.name.value === '__typename'),
+  );
   if (roots.length !== 1 || roots[0].kind !== Kind.FIELD) {
-    return Promise.resolve({ token: null, expiresAt: null, viewer: null, userErrors: [userError('INVALID_INPUT', 'login must be the only field of its operation')] });
+    return Promise.resolve({
+      token: null,
+      expiresAt: null,
+      viewer: null,
+      userErrors: [userError('INVALID_INPUT', 'login must be the only field of its operation')],
+    });
   }
   return login(ctx, input);
 }
 
-export async function create(ctx: SignedInContext, input: CreateUserInput): Promise<{ user: UserRow | null; userErrors: UserError[] }> {
-  const accountKey = keyOf(input.accountId, 'Account');
-  const account = accountKey === null ? null : await findVisible(ctx, accountKey);
-  // The account itself or a direct buyer: an upstream admin must not sign in as its buyers' buyers (V4).
-  if (!account || (account.id !== ctx.viewer.accountId && account.parentId !== ctx.viewer.accountId)) {
-    throw forbidden('You create users for your own account and your direct buyers');
+export async function create(
+  ctx: SignedInContext,
+  input: CreateUserInput,
+): Promise<{ user: UserRow | null; userErrors: UserError[] }> {
+  const account = await visibleOrForbidden(
+    ctx,
+    input.accountId,
+    'Account',
+    findVisible,
+    'You create users for your own account and your direct buyers',
+    (a) => managesUsersOf(ctx.viewer, a) !== null,
+  );
+  const manage = managesUsersOf(ctx.viewer, account);
+  const roles = [...new Set(input.roles)] as Role[];
+  if (manage === 'onboarding' && !roles.includes('ADMIN')) {
+    throw forbidden(
+      'For a selling account below you, you create only its first ADMIN; its own ADMINs manage its users after that',
+    );
   }
   const email = input.email.trim().toLowerCase();
   const errors: UserError[] = [];
-  if (!EMAIL.test(email) || email.length > 200) errors.push(userError('INVALID_INPUT', 'Not an email address', ['email']));
-  if (!input.name.trim() || input.name.length > 200) errors.push(userError('INVALID_INPUT', 'Name is required (at most 200 characters)', ['name']));
-  if (input.roles.length === 0) errors.push(userError('INVALID_INPUT', 'Give the user at least one role', ['roles']));
+  if (!EMAIL.test(email) || email.length > 200)
+    errors.push(userError('INVALID_INPUT', 'Not an email address', ['email']));
+  if (!input.name.trim() || input.name.length > 200)
+    errors.push(userError('INVALID_INPUT', 'Name is required (at most 200 characters)', ['name']));
+  if (roles.length === 0) errors.push(userError('INVALID_INPUT', 'Give the user at least one role', ['roles']));
   const weakness = passwordWeakness(input.password, email);
   if (weakness) errors.push(userError('WEAK_PASSWORD', weakness, ['password']));
   if (errors.length) return { user: null, userErrors: errors };
   const passwordHash = await hashPassword(input.password, ctx.config.scryptLogN);
-  const [user] = await ctx.db
-    .insert(users)
-    .values({ accountId: account.id, email, name: input.name.trim(), passwordHash, roles: [...new Set(input.roles)] as Role[] })
-    .onConflictDoNothing({ target: users.email })
-    .returning();
-  if (!user) return { user: null, userErrors: [userError('EMAIL_TAKEN', 'A user with that email exists', ['email'])] };
-  return { user, userErrors: [] };
+  const created = await ctx.db.transaction(async (tx) => {
+    if (manage === 'onboarding') {
+      // Locked, so two onboardings at once cannot both be "the first".
+      await lockRows(tx, accounts, account.id);
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.accountId, account.id)).limit(1);
+      if (existing) return 'onboarded' as const;
+    }
+    const [user] = await tx
+      .insert(users)
+      .values({ accountId: account.id, email, name: input.name.trim(), passwordHash, roles })
+      .onConflictDoNothing({ target: users.email })
+      .returning();
+    if (user)
+      await recordAudit(tx, ctx.viewer, {
+        account,
+        action: 'user.create',
+        subject: { type: 'User', id: user.id },
+        after: { email, name: user.name, roles, active: true },
+      });
+    return user ?? null;
+  });
+  if (created === 'onboarded') throw forbidden('This selling account has its users: its own ADMINs manage them');
+  if (!created)
+    return { user: null, userErrors: [userError('EMAIL_TAKEN', 'A user with that email exists', ['email'])] };
+  return { user: created, userErrors: [] };
 }
 
-/** Users of accounts in the viewer's subtree (V1); null otherwise. */
-export async function findVisibleUser(ctx: Context, id: number): Promise<UserRow | null> {
-  const [row] = await ctx.db
-    .select({ user: users })
-    .from(users)
-    .innerJoin(accounts, eq(accounts.id, users.accountId))
-    .where(and(eq(users.id, id), inSubtree(accounts.path, ctx.viewer)));
-  return row?.user ?? null;
+/** Users of the viewer's account and its direct buyers (V4: names and e-mails are contact details); null otherwise. Batched per request. */
+export function findVisibleUser(ctx: Context, id: number): Promise<UserRow | null> {
+  return ctx.loaders.users.visibleById.load(id);
 }
 
 export async function accountOf(ctx: Context, user: UserRow): Promise<AccountRow> {
@@ -146,3 +198,13 @@ export async function features(ctx: Context, viewer: Viewer): Promise<string[]> 
   return rows.map((r) => r.key);
 }
 
+/**
+ * V4: a user's name and e-mail are contact details, so an account's users are
+ * listed to the account itself and its direct parent only; above that the
+ * list is empty (User.email and User.name are non-null in the contract, so
+ * they cannot be denied one by one).
+ */
+export async function ofAccount(ctx: Context, account: AccountRow): Promise<UserRow[]> {
+  if (!ctx.viewer || !seesContactOf(ctx.viewer, account)) return [];
+  return ctx.loaders.users.byAccountId.load(account.id);
+}

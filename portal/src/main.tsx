@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { Shell } from './shell';
+import './styles.css';
+
+render(<Shell />, document.getElementById('app')!);
