@@ -257,6 +257,21 @@ describe('moving a distributor with its retailers', () => {
     const inside = await place(['R1b', 'BUYER'], [{ sku: 'B1', quantity: 6 }]); // from D1's own depot
     expect(inside.data!.placeOrder.userErrors).toEqual([]);
     const orderId = inside.data!.placeOrder.order!.id;
+    // D1's API key and webhook endpoint: managed from its ancestors, so they must follow it.
+    const keyAndHook = await q(
+      'D1',
+      'ADMIN',
+      `mutation ($a: ID!) {
+        createApiKey(input: { accountId: $a, name: "erp", roles: [BUYER] }) { apiKey { id } userErrors { code } }
+        createWebhookEndpoint(input: { accountId: $a, url: "http://127.0.0.1:9/hook", events: [ORDER_CANCELLED] }) { endpoint { id } userErrors { code } }
+      }`,
+      { a: w.id('D1') },
+    );
+    const keyId = keyAndHook.createApiKey.apiKey.id;
+    const hookId = keyAndHook.createWebhookEndpoint.endpoint.id;
+    const managedBy = async (token: string) =>
+      (await app.raw(`{ k: node(id: "${keyId}") { id } h: node(id: "${hookId}") { id } }`, {}, token)).data;
+    expect(await managedBy(await w.token('S', 'ADMIN'))).toEqual({ k: { id: keyId }, h: { id: hookId } });
     const moved = await move(['BRAND', 'ADMIN'], w.id('D1'), s2);
     expect(moved.data!.moveAccount.userErrors).toEqual([]);
     const s2Id = Number(Buffer.from(s2, 'base64url').toString().split(':')[1]);
@@ -277,6 +292,11 @@ describe('moving a distributor with its retailers', () => {
       (await app.tokens.issue(await s2AdminId())).token,
     );
     expect(s2Sees.data.order).toEqual({ id: orderId, seller: { id: w.id('D1') } });
+    expect(await managedBy(await w.token('S', 'ADMIN'))).toEqual({ k: null, h: null });
+    expect(await managedBy((await app.tokens.issue(await s2AdminId())).token)).toEqual({
+      k: { id: keyId },
+      h: { id: hookId },
+    });
     // The distributor is still served: its retailer's order ships from its own depot.
     const ship = await app.gql(ConfirmOrderDocument, { id: orderId }, await w.token('D1', 'ADMIN'));
     expect(ship.data!.confirmOrder.userErrors).toEqual([]);

@@ -6,6 +6,8 @@ import { buildWorld, type World, type WorldKey } from './support/world.js';
 import { apiKeys } from '../src/modules/apikeys/tables.js';
 import { auditEntries } from '../src/modules/audit/tables.js';
 import { users } from '../src/modules/users/tables.js';
+import { notifications } from '../src/modules/notifications/tables.js';
+import { toGlobalId } from '../src/graphql/ids.js';
 import type { Role } from '../src/modules/users/tables.js';
 
 /** Issue 13: API keys (DESIGN.md "Credentials: API keys"). */
@@ -66,6 +68,19 @@ describe('creating a key', () => {
       user: { email: w.email('D1', 'ADMIN') },
       apiKey: { id: key.id, name: 'D1 integration', prefix: key.prefix },
     });
+  });
+
+  it("a retailer's key made by its seller's ADMIN reads none of that ADMIN's own notifications, not even by id", async () => {
+    const admin = w.user('D1', 'ADMIN');
+    const [own] = await app.database.db
+      .insert(notifications)
+      .values({ userId: admin.id, accountId: w.account('D1').id, kind: 'ORDER_SUBMITTED', title: 'for D1 only' })
+      .returning({ id: notifications.id });
+    const id = toGlobalId('Notification', own.id);
+    const lookup = `{ node(id: "${id}") { id } }`;
+    expect((await app.raw(lookup, {}, await w.userToken('D1', 'ADMIN'))).data.node).toEqual({ id });
+    const retailer = await newKey(['D1', 'ADMIN'], 'R1a', ['BUYER']);
+    expect((await app.raw(lookup, {}, retailer.secret)).data.node).toBeNull();
   });
 
   it('follows "who manages whose users": its own account or a retailer it sells to directly, never a selling child, a sibling or further down', async () => {

@@ -195,6 +195,21 @@ describe('the money flow of one buyer through October', () => {
         )
       ).data!.recordPayment.userErrors[0].field,
     ).toEqual(['receivedAt']);
+    // Only the buyer's own statements block a date: R1a's disputed October says nothing about its sibling R1b.
+    const sibling = await app.gql(
+      RecordPaymentDocument,
+      {
+        input: {
+          buyerId: w.id('R1b'),
+          amount: '5',
+          method: 'CASH',
+          reference: 'sibling-october',
+          receivedAt: '2026-10-05T10:00:00+08:00',
+        },
+      },
+      d1,
+    );
+    expect(sibling.data!.recordPayment.userErrors).toEqual([]);
     const adj = await app.gql(
       RecordAdjustmentDocument,
       {

@@ -8,7 +8,7 @@ import { intArray } from '../../db/sql.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { withinTerritory } from '../regions/regions.js';
 import { recordAudit } from '../audit/record.js';
-import { outbox } from '../integration/tables.js';
+import { publishEvent } from '../integration/outbox.js';
 import { ROLLUP_TABLES } from '../analytics/rollup.js';
 import { fulfillments, orders } from '../orders/tables.js';
 import { warehouses } from '../inventory/tables.js';
@@ -55,6 +55,11 @@ async function rewritePaths(tx: Tx, a: AccountRow, prefix: number[]): Promise<vo
       requester_path = case when requester_path @> ${inside} then ${moved('requester_path')} else requester_path end,
       assignee_path = ${moved('assignee_path')}
     where assignee_path @> ${inside}`);
+  // Keys and endpoints are managed from the account's ancestors (V1 by their path): the new ones, not the old.
+  await tx.execute(sql`update api_keys set account_path = ${moved('account_path')} where account_path @> ${inside}`);
+  await tx.execute(
+    sql`update webhook_endpoints set account_path = ${moved('account_path')} where account_path @> ${inside}`,
+  );
 }
 
 /** Why the account cannot leave its seller now: open orders, and money still open between them. */
@@ -327,7 +332,7 @@ export async function moveAccount(ctx: SignedInContext, input: MoveAccountInput)
         before: { account: a.name, sellerId: oldParent.id },
         after: { sellerId: newParent.id, reason },
       });
-      await tx.insert(outbox).values({
+      await publishEvent(tx, {
         topic: 'account.moved',
         rootId: a.rootId,
         aggregateType: 'Account',

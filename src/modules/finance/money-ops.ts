@@ -11,7 +11,7 @@ import * as ledger from './ledger.js';
 import { normalizeReference } from './reference.js';
 import { buyerOfViewer } from './parties.js';
 import { shanghaiNoon, shanghaiDay, isDate } from '../../lib/dates.js';
-import { lockRows } from '../../db/sql.js';
+import { lockRows, textArray } from '../../db/sql.js';
 import { accounts } from '../accounts/tables.js';
 
 export interface PaymentInput {
@@ -25,10 +25,16 @@ export interface PaymentInput {
 
 /**
  * Statements stay true: nothing may be dated before the end of the latest
- * confirmed statement, nor inside a statement that is issued or disputed
+ * confirmed statement, nor inside a statement whose status is in `open`
  * (issue that period again after the change). Called under the buyer's lock.
+ * The buyer's condition holds for both branches (the `or` is parenthesised whole).
  */
-async function statementBlocks(tx: Tx, buyerId: number, at: Date): Promise<string | null> {
+async function statementBlocking(
+  tx: Tx,
+  buyerId: number,
+  at: Date,
+  open: readonly ('ISSUED' | 'DISPUTED')[],
+): Promise<{ number: string; status: string } | null> {
   const day = shanghaiDay(at);
   const [row] = await tx
     .select({ number: statements.number, status: statements.status })
@@ -36,11 +42,16 @@ async function statementBlocks(tx: Tx, buyerId: number, at: Date): Promise<strin
     .where(
       and(
         eq(statements.buyerId, buyerId),
-        sql`(${statements.status} = 'CONFIRMED' and ${day}::date < ${statements.periodEnd})
-          or (${statements.status} in ('ISSUED', 'DISPUTED') and ${statements.periodStart} <= ${day}::date and ${day}::date < ${statements.periodEnd})`,
+        sql`((${statements.status} = 'CONFIRMED' and ${day}::date < ${statements.periodEnd})
+          or (${statements.status}::text = any(${textArray([...open])}) and ${statements.periodStart} <= ${day}::date and ${day}::date < ${statements.periodEnd}))`,
       ),
     )
     .limit(1);
+  return row ?? null;
+}
+
+async function statementBlocks(tx: Tx, buyerId: number, at: Date): Promise<string | null> {
+  const row = await statementBlocking(tx, buyerId, at, ['ISSUED', 'DISPUTED']);
   return row ? `That date is covered by statement ${row.number} (${row.status})` : null;
 }
 
@@ -162,17 +173,7 @@ export async function recordAdjustment(
   return mutate(ctx, 'entry', async (tx) => {
     await lockRows(tx, accounts, buyer.id);
     // A disputed statement is what an adjustment corrects: only issued and confirmed ones block the date.
-    const [blocked] = await tx
-      .select({ number: statements.number })
-      .from(statements)
-      .where(
-        and(
-          eq(statements.buyerId, buyer.id),
-          sql`(${statements.status} = 'CONFIRMED' and ${shanghaiDay(at)}::date < ${statements.periodEnd})
-              or (${statements.status} = 'ISSUED' and ${statements.periodStart} <= ${shanghaiDay(at)}::date and ${shanghaiDay(at)}::date < ${statements.periodEnd})`,
-        ),
-      )
-      .limit(1);
+    const blocked = await statementBlocking(tx, buyer.id, at, ['ISSUED']);
     if (blocked)
       refuse(userError('INVALID_INPUT', `That date is covered by statement ${blocked.number}`, ['effectiveOn']));
     return ledger.post(tx, {

@@ -101,12 +101,12 @@ export async function markRead(
   return { count: changed.length, unreadCount: await unreadCount(ctx, ctx.viewer) };
 }
 
-/** A notification is only ever its recipient's. */
+/** A notification is only ever its recipient's, in the recipient's account (as the feed: see mine). */
 export async function findVisible(ctx: Context, id: number): Promise<NotificationRow | null> {
   if (!ctx.viewer) return null;
   const [row] = await ctx.db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.id, id), eq(notifications.userId, ctx.viewer.userId)));
+    .where(and(eq(notifications.id, id), mine(ctx.viewer)));
   return row ?? null;
 }
