@@ -133,11 +133,7 @@ async function main(): Promise<void> {
     case 'seed':
       return withLifecycle(config, async (log, life) => {
         const runtime = await startDatabase(config, log, life.track);
-        const seeded = await seedIfEmpty(
-          { ...config, seedDemo: config.seedDemo ?? !config.production },
-          runtime.database,
-          log,
-        );
+        const seeded = await seedIfEmpty(config, runtime.database, log);
         console.log(seeded ? 'seeded' : 'the database is not empty: nothing seeded');
         return 'done';
       });

@@ -6,6 +6,7 @@ import { accounts, type AccountRow, type Tier } from '../modules/accounts/tables
 import { users, type Role, type UserRow } from '../modules/users/tables.js';
 import type { ApiKeyRow } from '../modules/apikeys/tables.js';
 import { unauthenticated } from '../graphql/errors.js';
+import { hasAnyRole } from './access.js';
 import type { Tokens } from './tokens.js';
 import { checkKey, looksLikeApiKey, touchKey } from './api-keys.js';
 
@@ -30,7 +31,7 @@ export interface Viewer {
  * made by an ADMIN who is later made a BUYER loses what BUYER cannot do).
  */
 export function keyRoles(key: Pick<ApiKeyRow, 'roles'>, creator: Pick<UserRow, 'roles'>): Role[] {
-  return key.roles.filter((r) => creator.roles.includes('ADMIN') || creator.roles.includes(r));
+  return key.roles.filter((r) => hasAnyRole(creator, r));
 }
 
 export function viewerOf(user: UserRow, account: AccountRow, apiKey: ApiKeyRow | null = null): Viewer {
@@ -48,8 +49,6 @@ export function viewerOf(user: UserRow, account: AccountRow, apiKey: ApiKeyRow |
 }
 
 export type ResolvedViewer = { viewer: Viewer | null; authError: GraphQLError | null };
-/** The name the admin work used; the same type. */
-export type ViewerResolution = ResolvedViewer;
 
 /**
  * Why a sign-in or a credential is refused although it is genuine: its

@@ -79,6 +79,9 @@ function rowErrors(
 }
 
 /** A price list or warehouse by global id, or by its name among those the viewer's account owns. */
+/** Marks a lookup cache as filled; no cell can hold it (a NUL is refused as input). */
+const LOADED = '\u0000loaded';
+
 async function byIdOrName(
   k: KindContext,
   cache: Map<string, string | Error>,
@@ -86,7 +89,7 @@ async function byIdOrName(
   field: string,
   value: string,
 ): Promise<string | Error> {
-  if (!cache.size) {
+  if (!cache.has(LOADED)) {
     const res = await k.run<Record<string, { id: string; name: string; owner: { id: string } }[]>>(query);
     const own = (res.data?.[field] ?? []).filter((x) => x.owner.id === toGlobalId('Account', k.viewer.accountId));
     for (const x of own) cache.set(x.id, x.id);
@@ -95,7 +98,7 @@ async function byIdOrName(
         `name:${x.name}`,
         cache.has(`name:${x.name}`) ? new Error(`"${x.name}" names more than one; use its id`) : x.id,
       );
-    cache.set('', new Error('loaded'));
+    cache.set(LOADED, LOADED);
   }
   return (
     cache.get(value) ??
@@ -155,7 +158,7 @@ function prices(): ImportKind {
           ...graphErrors(res),
           ...rowErrors(res.data?.setPriceListEntries ?? null, ['entries'], (j) => idx[j] ?? null),
         ];
-        if (e.length) errors.push(...e.map((x) => (x.index === null ? { ...x, index: null } : x)));
+        if (e.length) errors.push(...e);
         else written += idx.length;
       }
       return { written: errors.length ? 0 : written, errors };

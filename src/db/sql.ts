@@ -45,12 +45,7 @@ export function uniqueViolation(e: unknown): string | null {
 export async function lockRows(tx: Tx, table: PgTable, ids: number | readonly number[]): Promise<void> {
   const list = typeof ids === 'number' ? [ids] : [...new Set(ids)].sort((a, b) => a - b);
   if (!list.length) return;
-  await tx.execute(
-    sql`select id from ${table} where id in (${sql.join(
-      list.map((id) => sql`${id}`),
-      sql`, `,
-    )}) order by id for update`,
-  );
+  await tx.execute(sql`select id from ${table} where ${inInts(sql`id`, list)} order by id for update`);
 }
 
 /** The next id of a table with a serial `id`, taken before the insert so the row's number can contain it. */

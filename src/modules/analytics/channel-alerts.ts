@@ -12,6 +12,7 @@ import { demandForecast } from './forecast/index.js';
 import { creditNearLimit, demandSpike, dormantBuyer, lowStock, type AlertSeverity, type Detection } from './alerts.js';
 import { replenish } from './replenishment.js';
 import { maySeeCredit } from './access.js';
+import { hasFinanceRole } from '../../auth/access.js';
 import { addDays, shanghaiDay, shanghaiDayStart } from '../../lib/dates.js';
 import { SALES_TIME_ZONE } from './rollup.js';
 import { ChannelAlertKind } from './types.js';
@@ -145,6 +146,8 @@ async function dormantBuyers(s: Scope): Promise<AlertValue[]> {
 }
 
 async function creditAlerts(ctx: SignedInContext, s: Scope): Promise<AlertValue[]> {
+  // V5: only ADMIN and FINANCE see credit; an ANALYST's alerts skip the query.
+  if (!hasFinanceRole(ctx.viewer)) return [];
   const rows = await s.db.execute<{ id: number; path: number[]; used: string; lim: string }>(sql`
     select id, path, credit_used::text as used, credit_limit::text as lim from accounts
     where path @> ARRAY[${s.viewerId}]::integer[] and credit_limit > 0 and credit_used >= credit_limit * 0.9`);

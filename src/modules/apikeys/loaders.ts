@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
-import { asc, inArray } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { byKey, groupByKey } from '../../lib/batch.js';
 import { apiKeys, type ApiKeyRow } from './tables.js';
+import { inInts } from '../../db/sql.js';
 
 /** Account.apiKeys for a list of accounts in one statement; the service decides who may see them. */
 export function apiKeyLoaders(db: Db) {
@@ -10,23 +11,12 @@ export function apiKeyLoaders(db: Db) {
     byAccount: new DataLoader<number, ApiKeyRow[]>(async (ids) =>
       groupByKey(
         ids,
-        await db
-          .select()
-          .from(apiKeys)
-          .where(inArray(apiKeys.accountId, [...ids]))
-          .orderBy(asc(apiKeys.id)),
+        await db.select().from(apiKeys).where(inInts(apiKeys.accountId, ids)).orderBy(asc(apiKeys.id)),
         (r) => r.accountId,
       ),
     ),
     byId: new DataLoader<number, ApiKeyRow | null>(async (ids) =>
-      byKey(
-        ids,
-        await db
-          .select()
-          .from(apiKeys)
-          .where(inArray(apiKeys.id, [...ids])),
-        (r) => r.id,
-      ),
+      byKey(ids, await db.select().from(apiKeys).where(inInts(apiKeys.id, ids)), (r) => r.id),
     ),
   };
 }

@@ -3,7 +3,7 @@ import type { Context, SignedInContext } from '../../graphql/context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { forbidden, userError } from '../../graphql/errors.js';
 import { mutate, refuse, type Payload } from '../../graphql/mutate.js';
-import { hasAnyRole, visibleOrForbidden } from '../../auth/access.js';
+import { hasAnyRole, inViewerSubtree, managesUsersOf, visibleOrForbidden } from '../../auth/access.js';
 import { inSubtree } from '../../auth/scope.js';
 import { generateKey, KEY_PREFIX } from '../../auth/api-keys.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -27,12 +27,13 @@ export function managesKeysOf(
   viewer: Pick<Viewer, 'accountId'>,
   account: Pick<AccountRow, 'id' | 'parentId' | 'tier'>,
 ): boolean {
-  return account.id === viewer.accountId || (account.parentId === viewer.accountId && account.tier === 'RETAILER');
+  const manages = managesUsersOf(viewer, account);
+  return manages === 'own' || manages === 'retailer';
 }
 
 /** The roles a creator may give: those it holds (an ADMIN holds every role). */
 export function rolesBeyond(creatorRoles: readonly Role[], wanted: readonly Role[]): Role[] {
-  return creatorRoles.includes('ADMIN') ? [] : wanted.filter((r) => !creatorRoles.includes(r));
+  return wanted.filter((r) => !hasAnyRole({ roles: [...creatorRoles] }, r));
 }
 
 export function prefixOf(key: Pick<ApiKeyRow, 'publicId'>): string {
@@ -166,12 +167,12 @@ export async function findVisibleBatched(ctx: Context, id: number): Promise<ApiK
   if (v.apiKeyId === id) return v.apiKey;
   if (!hasAnyRole(v)) return null;
   const row = await ctx.loaders.apikeys.byId.load(id);
-  return row && row.accountPath.includes(v.accountId) ? row : null;
+  return row && inViewerSubtree(v, row.accountPath) ? row : null;
 }
 
 /** Account.apiKeys: the account was reached through a scoped read (V1); only ADMINs see keys, others an empty list. */
 export async function ofAccount(ctx: Context, account: AccountRow): Promise<ApiKeyRow[]> {
-  if (!ctx.viewer || !hasAnyRole(ctx.viewer) || !account.path.includes(ctx.viewer.accountId)) return [];
+  if (!ctx.viewer || !hasAnyRole(ctx.viewer) || !inViewerSubtree(ctx.viewer, account.path)) return [];
   return ctx.loaders.apikeys.byAccount.load(account.id);
 }
 

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/client.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { toGlobalId } from '../../graphql/ids.js';
-import { outbox } from '../integration/tables.js';
+import { publishEvent } from '../integration/outbox.js';
 import { notify } from '../notifications/service.js';
 import { orderEvents, type OrderRow, type OrderStatus } from './tables.js';
 
@@ -37,7 +37,7 @@ export async function publish(
   order: OrderRow,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.insert(outbox).values({
+  await publishEvent(tx, {
     topic,
     rootId: order.rootId,
     aggregateType: 'Order',

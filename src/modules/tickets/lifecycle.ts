@@ -5,8 +5,8 @@ import { toGlobalId } from '../../graphql/ids.js';
 import { mutate, refuse } from '../../graphql/mutate.js';
 import { hasAnyRole, visibleOrForbidden } from '../../auth/access.js';
 import type { Tx } from '../../db/client.js';
-import type { Viewer } from '../../auth/viewer.js';
-import { outbox } from '../integration/tables.js';
+import { publishEvent } from '../integration/outbox.js';
+import { actorOf } from '../orders/history.js';
 import { findVisible as findVisibleOrder } from '../orders/service.js';
 import { fulfillmentLines, fulfillments, orderLines, orders, type OrderRow } from '../orders/tables.js';
 import { notify } from '../notifications/service.js';
@@ -20,8 +20,6 @@ type Result = { ticket: TicketRow | null; userErrors: UserError[] };
 
 const MAX_TEXT = 10_000;
 export const REOPEN_WINDOW_DAYS = 7;
-
-const actorOf = (v: Viewer) => `${v.user.name} (${v.account.name})`;
 
 export async function ticketEvent(
   tx: Tx,
@@ -37,7 +35,7 @@ export async function ticketEvent(
 
 /** Outbox events of tickets never carry comment bodies: an internal note must not reach any requester-side hook (V7). */
 async function publish(tx: Tx, topic: string, t: TicketRow, extra: Record<string, unknown> = {}) {
-  await tx.insert(outbox).values({
+  await publishEvent(tx, {
     topic,
     rootId: t.rootId,
     aggregateType: 'Ticket',

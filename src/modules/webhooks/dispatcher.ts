@@ -78,16 +78,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
             )
             .orderBy(asc(webhookEndpoints.id))
         : [];
+      // The payload is the event as the endpoint's account sees it: the same for all of that account's endpoints.
+      const payloads = new Map<number, string | null>();
+      const id = eventIdOf(row.id);
       for (const { endpoint, account } of endpoints) {
-        const data = await renderer.render(account, event, at);
-        if (data === null) continue;
-        const id = eventIdOf(row.id);
-        const payload = JSON.stringify({
-          id,
-          type: wireType(event.type),
-          timestamp: row.createdAt.toISOString(),
-          data,
-        });
+        if (!payloads.has(account.id)) {
+          const data = await renderer.render(account, event, at);
+          payloads.set(
+            account.id,
+            data === null
+              ? null
+              : JSON.stringify({ id, type: wireType(event.type), timestamp: row.createdAt.toISOString(), data }),
+          );
+        }
+        const payload = payloads.get(account.id)!;
+        if (payload === null) continue;
         values.push({
           endpointId: endpoint.id,
           eventId: id,

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { Context, SignedInContext } from '../../graphql/context.js';
 import type { Tx } from '../../db/client.js';
-import { userError } from '../../graphql/errors.js';
+import { userError, type UserError } from '../../graphql/errors.js';
 import { mutate, refuse, type Payload } from '../../graphql/mutate.js';
 import { pageRequest, toConnection, type Connection } from '../../graphql/connection.js';
-import { hasAnyRole, visibleOrForbidden } from '../../auth/access.js';
+import { hasAnyRole, inViewerSubtree, visibleOrForbidden } from '../../auth/access.js';
 import { inSubtree } from '../../auth/scope.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { recordAudit } from '../audit/record.js';
@@ -51,11 +51,12 @@ async function findManaged(ctx: Context, id: number): Promise<Managed | null> {
 const managed = (ctx: SignedInContext, id: string) =>
   visibleOrForbidden(ctx, id, 'WebhookEndpoint', findManaged, REFUSAL);
 
-async function urlErrors(ctx: Context, url: string): Promise<void> {
+/** Checked before the transaction: the SSRF check resolves the host, and a DNS answer may take seconds. */
+async function urlError(ctx: Context, url: string): Promise<UserError | null> {
   if (!url.trim() || url.length > MAX_URL)
-    refuse(userError('INVALID_INPUT', `url must be 1–${MAX_URL} characters`, ['url']));
+    return userError('INVALID_INPUT', `url must be 1–${MAX_URL} characters`, ['url']);
   const checked = await checkUrl(url.trim(), ctx.config.webhooks.allowPrivate);
-  if (!checked.ok) refuse(userError('URL_NOT_ALLOWED', `The URL ${checked.reason}`, ['url']));
+  return checked.ok ? null : userError('URL_NOT_ALLOWED', `The URL ${checked.reason}`, ['url']);
 }
 
 function eventList(events: readonly WebhookEventType[]): WebhookEventType[] {
@@ -108,10 +109,11 @@ export async function createEndpoint(
     manages(ctx.viewer, a),
   );
   const secret = newSecret();
+  const badUrl = await urlError(ctx, input.url);
   const result = await mutate(ctx, 'endpoint', async (tx) => {
     const events = eventList(input.events);
     const desc = description(input.description);
-    await urlErrors(ctx, input.url);
+    if (badUrl) refuse(badUrl);
     const [row] = await tx
       .insert(webhookEndpoints)
       .values({
@@ -137,10 +139,11 @@ export async function updateEndpoint(
   input: UpdateWebhookEndpointInput,
 ): Promise<Payload<'endpoint', WebhookEndpointRow>> {
   const { endpoint } = await managed(ctx, input.id);
+  const badUrl = input.url != null ? await urlError(ctx, input.url) : null;
   return mutate(ctx, 'endpoint', async (tx) => {
     const set: Partial<typeof webhookEndpoints.$inferInsert> = {};
     if (input.url != null) {
-      await urlErrors(ctx, input.url);
+      if (badUrl) refuse(badUrl);
       set.url = input.url.trim();
     }
     if (input.events != null) set.events = eventList(input.events);
@@ -296,7 +299,7 @@ export async function findVisible(ctx: Context, id: number): Promise<WebhookEndp
 
 /** Account.webhookEndpoints: for ADMINs of the account and of its ancestors; an empty list for other roles. */
 export async function ofAccount(ctx: Context, account: AccountRow): Promise<WebhookEndpointRow[]> {
-  if (!ctx.viewer || !hasAnyRole(ctx.viewer) || !account.path.includes(ctx.viewer.accountId)) return [];
+  if (!ctx.viewer || !hasAnyRole(ctx.viewer) || !inViewerSubtree(ctx.viewer, account.path)) return [];
   return ctx.loaders.webhooks.endpointsByAccount.load(account.id);
 }
 
